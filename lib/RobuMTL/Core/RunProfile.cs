@@ -1,0 +1,109 @@
+namespace RobuMTL.Core;
+
+/// <summary>
+/// Everything that changes between a test run, a CPU run of the whole workbook and the paper's GPU run.
+/// Pick one by name with <see cref="Resolve"/>; derive variants with <c>with</c>.
+/// </summary>
+/// <param name="Kind">Which preset this is (names the artifacts folder).</param>
+/// <param name="Dataset">The multi-task data the run reads.</param>
+/// <param name="DataRoot">Root of a real dataset; null for generated scenes (kept under data/generated).</param>
+/// <param name="ImageSize">Square input side in pixels; every stage resolution must fit the window.</param>
+/// <param name="TrainScenes">Generated training scenes (ignored for real datasets).</param>
+/// <param name="ValScenes">Generated evaluation scenes (ignored for real datasets).</param>
+/// <param name="BatchSize">Images per optimisation step.</param>
+/// <param name="Backbone">Swin size.</param>
+/// <param name="LoraRanks">LoRA rank per Swin stage (the paper's hierarchical [16,32,64,128] on PASCAL).</param>
+/// <param name="BackboneEpochs">Clean pretraining of the backbone when no ImageNet weights are used.</param>
+/// <param name="WarmupEpochs">Clean warmup of the clean expert and shared heads (backbone frozen).</param>
+/// <param name="ExpertEpochs">Isolated training of each weather expert.</param>
+/// <param name="SelectorEpochs">Training of the condition selector (DMLS).</param>
+/// <param name="SquadEpochs">Training of the per-condition decoder heads (RobuMTL+).</param>
+/// <param name="Backend">Preferred device; CUDA falls back to CPU with a warning when unavailable.</param>
+/// <param name="Threads">CPU threads for libtorch; null uses every core.</param>
+/// <param name="Seed">Seeds data generation, weather and weight initialisation.</param>
+public sealed record RunProfile(
+    ProfileKind Kind,
+    DatasetKind Dataset,
+    string? DataRoot,
+    int ImageSize,
+    int TrainScenes,
+    int ValScenes,
+    int BatchSize,
+    BackbonePreset Backbone,
+    IReadOnlyList<int> LoraRanks,
+    int BackboneEpochs,
+    int WarmupEpochs,
+    int ExpertEpochs,
+    int SelectorEpochs,
+    int SquadEpochs,
+    ComputeBackend Backend,
+    int? Threads,
+    int Seed)
+{
+    /// <summary>The environment variable that names the profile for notebooks and the command line.</summary>
+    public const string EnvironmentVariable = "ROBUMTL_PROFILE";
+
+    /// <summary>Every cell of every notebook in seconds: tiny scenes, one short epoch per phase.</summary>
+    public static RunProfile Smoke { get; } = new(
+        ProfileKind.Smoke, DatasetKind.GeneratedScenes, null, ImageSize: 64, TrainScenes: 48, ValScenes: 24,
+        BatchSize: 8, BackbonePreset.SwinNano, LoraRanks: [4, 4, 8, 8], BackboneEpochs: 1, WarmupEpochs: 1,
+        ExpertEpochs: 1, SelectorEpochs: 1, SquadEpochs: 1, ComputeBackend.Cpu, Threads: null, Seed: 7);
+
+    /// <summary>The whole workbook on a 2-core CPU in about 15 minutes, on generated scenes.</summary>
+    public static RunProfile Quick { get; } = Smoke with
+    {
+        Kind = ProfileKind.Quick,
+        TrainScenes = 1200,
+        ValScenes = 240,
+        BatchSize = 16,
+        LoraRanks = [4, 8, 16, 32],
+        BackboneEpochs = 6,
+        WarmupEpochs = 3,
+        ExpertEpochs = 2,
+        SelectorEpochs = 4,
+        SquadEpochs = 1,
+    };
+
+    /// <summary>The paper's setting: Swin-T, 448 px, PASCAL-Context, ranks [16,32,64,128], on a GPU.</summary>
+    public static RunProfile Paper { get; } = new(
+        ProfileKind.Paper, DatasetKind.PascalContext, DataRoot: "data/PASCALContext", ImageSize: 448,
+        TrainScenes: 0, ValScenes: 0, BatchSize: 32, BackbonePreset.SwinTiny, LoraRanks: [16, 32, 64, 128],
+        BackboneEpochs: 0, WarmupEpochs: 100, ExpertEpochs: 100, SelectorEpochs: 30, SquadEpochs: 30,
+        ComputeBackend.Cuda, Threads: null, Seed: 7);
+
+    /// <summary>The preset with the given kind.</summary>
+    public static RunProfile For(ProfileKind kind) => kind switch
+    {
+        ProfileKind.Smoke => Smoke,
+        ProfileKind.Quick => Quick,
+        ProfileKind.Paper => Paper,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown profile"),
+    };
+
+    /// <summary>
+    /// The profile a notebook or command should use: <paramref name="overrideName"/> when given (a notebook's
+    /// parameters cell), else the <c>ROBUMTL_PROFILE</c> environment variable, else <see cref="Quick"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The name is not smoke, quick or paper.</exception>
+    public static RunProfile Resolve(string? overrideName = null)
+    {
+        var name = overrideName;
+        var source = "the parameters cell";
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            name = Environment.GetEnvironmentVariable(EnvironmentVariable);
+            source = $"the {EnvironmentVariable} environment variable";
+        }
+
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return Quick;
+        }
+
+        var trimmed = name.Trim();
+        return char.IsLetter(trimmed[0]) && Enum.TryParse<ProfileKind>(trimmed, ignoreCase: true, out var kind)
+            ? For(kind)
+            : throw new ArgumentException(
+                $"Profile '{name}' from {source} is not a profile; use one of: smoke, quick, paper.", nameof(overrideName));
+    }
+}

@@ -1,0 +1,51 @@
+namespace RobuMTL.Core;
+
+/// <summary>
+/// Where the workbook reads and writes. Every phase writes under <c>runs/&lt;profile&gt;/&lt;phase&gt;/</c> in the
+/// repository (override the root with <c>ROBUMTL_RUNS</c>), so each notebook finds what the previous one
+/// produced; generated datasets live under <c>data/generated/</c>. Both are git-ignored.
+/// </summary>
+public sealed record WorkbookPaths(string RepositoryRoot, string RunsRoot, string DataRoot)
+{
+    /// <summary>Environment variable that moves the runs folder (for example to a scratch disk).</summary>
+    public const string RunsVariable = "ROBUMTL_RUNS";
+
+    /// <summary>The file that marks the repository root.</summary>
+    public const string RootMarker = "RobuMTL.Notebooks.sln";
+
+    /// <summary>Finds the repository by walking up from <paramref name="start"/> (default: current directory).</summary>
+    /// <exception cref="DirectoryNotFoundException">No parent folder holds RobuMTL.Notebooks.sln.</exception>
+    public static WorkbookPaths Discover(string? start = null)
+    {
+        var origin = Path.GetFullPath(start ?? Directory.GetCurrentDirectory());
+        for (var dir = new DirectoryInfo(origin); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, RootMarker)))
+            {
+                var runs = Environment.GetEnvironmentVariable(RunsVariable);
+                return new WorkbookPaths(
+                    dir.FullName,
+                    string.IsNullOrWhiteSpace(runs) ? Path.Combine(dir.FullName, "runs") : Path.GetFullPath(runs),
+                    Path.Combine(dir.FullName, "data"));
+            }
+        }
+
+        throw new DirectoryNotFoundException(
+            $"No {RootMarker} above '{origin}'. Run from inside the RobuMTL workbook repository.");
+    }
+
+    /// <summary>The folder of one phase of one profile, created on demand: runs/quick/03-experts.</summary>
+    public string Phase(RunProfile profile, string phase)
+    {
+        var path = Path.Combine(RunsRoot, profile.Kind.ToString().ToLowerInvariant(), phase);
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    /// <summary>The generated-scenes cache for one profile's image size and seed.</summary>
+    public string GeneratedScenes(RunProfile profile) =>
+        Path.Combine(DataRoot, "generated", $"scenes-{profile.ImageSize}px-seed{profile.Seed}");
+
+    /// <summary>The folder that receives regenerated figures.</summary>
+    public string Figures => Path.Combine(RepositoryRoot, "figures");
+}

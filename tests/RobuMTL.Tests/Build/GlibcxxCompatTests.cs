@@ -1,0 +1,96 @@
+using RobuMTL.Build;
+
+namespace RobuMTL.Tests.Build;
+
+/// <summary>
+/// Checks the libstdc++ compatibility step against the TorchSharp library this build restored: that the only
+/// libstdc++ versions the system lacks are bound to unused markers, and that the output copy was marked.
+/// </summary>
+public sealed class GlibcxxCompatTests
+{
+    private static readonly HashSet<string> Allowed = ["_ZSt21ios_base_library_initv"];
+
+    private static string CachedLibrary()
+    {
+        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        return Path.Combine(
+            packages, "torchsharp", BuildInfo.TorchSharpVersion, "runtimes", "linux-x64", "native", "libLibTorchSharp.so");
+    }
+
+    private static string OutputLibrary() =>
+        Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native", "libLibTorchSharp.so");
+
+    [Fact]
+    public void ShippedLibraryNeedsNothingNewerThanTheSystemBeyondUnusedMarkers()
+    {
+        var system = GlibcxxCompatPlan.FindSystemLibstdcxx();
+        if (!OperatingSystem.IsLinux() || system is null || !File.Exists(CachedLibrary()))
+        {
+            return;
+        }
+
+        var plan = GlibcxxCompatPlan.Create(
+            File.ReadAllBytes(CachedLibrary()), ElfSymbolVersions.ReadDefinitions(File.ReadAllBytes(system)), Allowed);
+
+        Assert.Empty(plan.Blockers);
+    }
+
+    [Fact]
+    public void OutputCopyHasEveryMissingVersionMarkedWeak()
+    {
+        var system = GlibcxxCompatPlan.FindSystemLibstdcxx();
+        if (!OperatingSystem.IsLinux() || system is null)
+        {
+            return;
+        }
+
+        var systemVersions = ElfSymbolVersions.ReadDefinitions(File.ReadAllBytes(system));
+        var plan = GlibcxxCompatPlan.Create(File.ReadAllBytes(OutputLibrary()), systemVersions, Allowed);
+
+        Assert.All(plan.Missing, need => Assert.True(need.Weak, $"{need.Version} is not marked weak"));
+    }
+
+    [Fact]
+    public void ReadsTheKnownMarkerAndItsVersionFromTheShippedLibrary()
+    {
+        if (!File.Exists(CachedLibrary()))
+        {
+            return;
+        }
+
+        var bytes = File.ReadAllBytes(CachedLibrary());
+        var needs = ElfSymbolVersions.ReadNeeds(bytes);
+        var marker = needs.Single(n => n.Version == "GLIBCXX_3.4.32");
+
+        Assert.Equal("libstdc++.so.6", marker.File);
+        Assert.False(marker.Weak);
+        Assert.Equal(["_ZSt21ios_base_library_initv"], ElfSymbolVersions.SymbolsBoundTo(bytes, marker.Index));
+        Assert.False(ElfSymbolVersions.AnyRelocationUses(bytes, marker.Index));
+    }
+
+    [Fact]
+    public void MarkWeakSetsOnlyTheWeakFlag()
+    {
+        if (!File.Exists(CachedLibrary()))
+        {
+            return;
+        }
+
+        var bytes = File.ReadAllBytes(CachedLibrary());
+        var before = (byte[])bytes.Clone();
+        var marker = ElfSymbolVersions.ReadNeeds(bytes).Single(n => n.Version == "GLIBCXX_3.4.32");
+
+        ElfSymbolVersions.MarkWeak(bytes, marker);
+
+        var changed = Enumerable.Range(0, bytes.Length).Where(i => bytes[i] != before[i]).ToList();
+        Assert.Equal([marker.FlagsOffset], changed);
+        Assert.True(ElfSymbolVersions.ReadNeeds(bytes).Single(n => n.Version == "GLIBCXX_3.4.32").Weak);
+    }
+
+    [Fact]
+    public void RejectsFilesThatAreNotElf()
+    {
+        Assert.Throws<InvalidDataException>(() => ElfSymbolVersions.ReadNeeds(new byte[128]));
+    }
+}
