@@ -25,7 +25,6 @@ public sealed class MultiTaskSwin : nn.Module
     /// <summary>ImageNet-style classifier, present when <see cref="SwinConfig.NumClasses"/> is positive.</summary>
     public readonly Linear? head;
 
-    private readonly PatchEmbedding stem;
     private readonly SwinBlock[][] stages;
     private readonly PatchMerging[] merges;
 
@@ -35,8 +34,7 @@ public sealed class MultiTaskSwin : nn.Module
         config.Validate();
         Config = config;
         var swin = config.Swin;
-        stem = new PatchEmbedding(swin.EmbedDim, swin.PatchSize);
-        features = new ModuleList<nn.Module>(stem);
+        features = new ModuleList<nn.Module>(new PatchEmbedding(swin.EmbedDim, swin.PatchSize));
 
         var totalBlocks = swin.Depths.Sum();
         var blockId = 0;
@@ -90,6 +88,9 @@ public sealed class MultiTaskSwin : nn.Module
         }
     }
 
+    // A property, not a field: RegisterComponents would register a second name for the stem.
+    private PatchEmbedding Stem => (PatchEmbedding)features[0];
+
     /// <summary>The configuration the model was built from.</summary>
     public MultiTaskSwinConfig Config { get; }
 
@@ -133,7 +134,7 @@ public sealed class MultiTaskSwin : nn.Module
         CheckInputs(images, routing);
         var tasks = Config.Tasks;
         var outputs = tasks.ToDictionary(t => t, _ => new Tensor[Config.Swin.StageCount]);
-        var x = stem.forward(images); // (B, H/p, W/p, C)
+        var x = Stem.forward(images); // (B, H/p, W/p, C)
         for (var s = 0; s < stages.Length; s++)
         {
             var blocks = stages[s];
@@ -182,7 +183,7 @@ public sealed class MultiTaskSwin : nn.Module
         }
 
         CheckInputs(images, ExpertRouting.BaseOnly);
-        var x = stem.forward(images); // (B, H/p, W/p, C)
+        var x = Stem.forward(images); // (B, H/p, W/p, C)
         for (var s = 0; s < stages.Length; s++)
         {
             foreach (var block in stages[s])
