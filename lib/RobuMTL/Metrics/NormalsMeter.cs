@@ -89,7 +89,7 @@ public sealed class NormalsMeter : ITaskMeter
     }
 
     // Known limitation: the split can hold hundreds of millions of angles, so the median is read from a
-    // histogram and is exact only to MedianBinDegrees (linear interpolation inside the bin).
+    // histogram: each order statistic is placed evenly inside its bin, exact to MedianBinDegrees.
     private double Median()
     {
         if (count == 0)
@@ -97,13 +97,19 @@ public sealed class NormalsMeter : ITaskMeter
             return 0;
         }
 
-        var half = count / 2.0;
+        return count % 2 == 1
+            ? OrderStatistic(count / 2)
+            : (OrderStatistic(count / 2 - 1) + OrderStatistic(count / 2)) / 2;
+    }
+
+    private double OrderStatistic(long rank)
+    {
         long before = 0;
         for (var i = 0; i < BinCount; i++)
         {
-            if (before + histogram[i] >= half && histogram[i] > 0)
+            if (rank < before + histogram[i])
             {
-                return (i + (half - before) / histogram[i]) * MedianBinDegrees;
+                return (i + (rank - before + 0.5) / histogram[i]) * MedianBinDegrees;
             }
 
             before += histogram[i];
