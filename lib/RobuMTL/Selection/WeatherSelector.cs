@@ -1,3 +1,4 @@
+using RobuMTL.Weather;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -46,6 +47,15 @@ public sealed class WeatherSelector : nn.Module<Tensor, Tensor>
 
     /// <summary>Per-condition logits (B, E) for images (B, 3, H, W) of any size.</summary>
     public override Tensor forward(Tensor images) => Run(images).Logits;
+
+    /// <summary>The most likely condition of each image (B, 3, H, W), in batch order.</summary>
+    public WeatherCondition[] Classify(Tensor images)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var classes = forward(images).argmax(1).cpu().data<long>().ToArray(); // (B)
+        return classes.Select(c => Config.Conditions[(int)c]).ToArray();
+    }
 
     /// <summary>Logits (B, E) and the SE features (B, F) for images (B, 3, H, W), e.g. for a t-SNE figure.</summary>
     public WeatherSelectorOutput Run(Tensor images)

@@ -39,6 +39,22 @@ public sealed record WeatherSelectorConfig(
     /// <summary>Width F of the SE feature vector (the last block's channels).</summary>
     public int FeatureWidth => Channels[^1];
 
+    /// <summary>The logit index (class label) of <paramref name="condition"/>.</summary>
+    public int ClassIndexOf(WeatherCondition condition)
+    {
+        for (var i = 0; i < Conditions.Count; i++)
+        {
+            if (Conditions[i] == condition)
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentException(
+            $"{condition} is not a selector class; the classes are [{string.Join(", ", Conditions)}]. " +
+            "Add it to WeatherSelectorConfig.Conditions or drop those images.", nameof(condition));
+    }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid field and how to fix it.</summary>
     public void Validate()
     {

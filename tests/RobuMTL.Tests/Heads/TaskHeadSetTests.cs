@@ -67,11 +67,13 @@ public sealed class TaskHeadSetTests
 
         var same = heads.forward(new Dictionary<TaskKind, Tensor[]>
         {
-            [TaskKind.Saliency] = shared, [TaskKind.Edges] = shared,
+            [TaskKind.Saliency] = shared,
+            [TaskKind.Edges] = shared,
         }, 16, 16);
         var changed = heads.forward(new Dictionary<TaskKind, Tensor[]>
         {
-            [TaskKind.Saliency] = shared, [TaskKind.Edges] = other,
+            [TaskKind.Saliency] = shared,
+            [TaskKind.Edges] = other,
         }, 16, 16);
 
         Assert.True(same[TaskKind.Saliency].eq(changed[TaskKind.Saliency]).all().item<bool>());

@@ -54,6 +54,17 @@ public sealed class WeatherSelectorTests
     }
 
     [Fact]
+    public void ClassIndicesFollowTheConditionList()
+    {
+        var config = WeatherSelectorConfig.Default with { Conditions = [WeatherCondition.Fog, WeatherCondition.Clean] };
+
+        Assert.Equal(0, config.ClassIndexOf(WeatherCondition.Fog));
+        Assert.Equal(1, config.ClassIndexOf(WeatherCondition.Clean));
+        var error = Assert.Throws<ArgumentException>(() => config.ClassIndexOf(WeatherCondition.Snow));
+        Assert.Contains("Snow", error.Message);
+    }
+
+    [Fact]
     public void RejectsARepeatedCondition()
     {
         var config = WeatherSelectorConfig.Default with { Conditions = [WeatherCondition.Rain, WeatherCondition.Rain] };
@@ -69,7 +80,7 @@ public sealed class WeatherSelectorTests
         var config = WeatherSelectorConfig.Default with
         {
             Conditions = [WeatherCondition.Noise, WeatherCondition.Blur],
-            InputSize = 32,
+            InputSize = 16,
             Channels = [8, 16],
         };
         using var selector = new WeatherSelector(config);
@@ -80,8 +91,8 @@ public sealed class WeatherSelectorTests
         for (var step = 0; step < 25; step++)
         {
             using var scope = NewDisposeScope();
-            var smooth = nn.functional.avg_pool2d(rand(4, 3, 36, 36), 5, 1);   // (4, 3, 32, 32)
-            var noisy = rand(4, 3, 32, 32);
+            var smooth = nn.functional.avg_pool2d(rand(4, 3, 24, 24), 5, 1);   // (4, 3, 20, 20)
+            var noisy = rand(4, 3, 20, 20);
             optimizer.zero_grad();
             var loss = nn.functional.cross_entropy(selector.call(cat([noisy, smooth], 0)), labels);
             loss.backward();
@@ -91,5 +102,11 @@ public sealed class WeatherSelectorTests
 
         Assert.True(losses.TakeLast(5).Average() < 0.3f * losses.Take(3).Average(),
             $"loss went from {losses[0]} to {losses[^1]}");
+        selector.eval();
+        using var check = NewDisposeScope();
+        var smoothTest = nn.functional.avg_pool2d(rand(2, 3, 24, 24), 5, 1);
+        var predicted = selector.Classify(cat([rand(2, 3, 20, 20), smoothTest]));
+        Assert.Equal([WeatherCondition.Noise, WeatherCondition.Noise, WeatherCondition.Blur, WeatherCondition.Blur],
+            predicted);
     }
 }
