@@ -10,6 +10,6 @@ public interface IMultiTaskDataset
     int Count { get; }
 
     /// <summary>Loads sample <paramref name="index"/> (0..Count-1).</summary>
-    /// <exception cref="InvalidDataException">A file of the sample is missing or malformed; the message names it.</exception>
+    /// <exception cref="InvalidDataException">A file of the sample is missing or malformed.</exception>
     MultiTaskSample Get(int index);
 }

@@ -14,7 +14,11 @@ public sealed class MultiTaskBatchLoaderTests
         var samples = Enumerable.Range(0, count)
             .Select(i => MultiTaskBatchTests.Sample($"s{i}", 2, 2, i) with
             {
-                HumanParts = null, Saliency = null, Edges = null, Depth = null, Normals = null,
+                HumanParts = null,
+                Saliency = null,
+                Edges = null,
+                Depth = null,
+                Normals = null,
             })
             .ToArray();
         return new InMemoryDataset(info, samples);
