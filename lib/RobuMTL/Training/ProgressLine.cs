@@ -10,7 +10,7 @@ namespace RobuMTL.Training;
 public static class ProgressLine
 {
     /// <summary>Width of a line unless another is asked for.</summary>
-    public const int DefaultWidth = 120;
+    public const int DefaultWidth = 160;
 
     private const int BarCells = 10;
 
