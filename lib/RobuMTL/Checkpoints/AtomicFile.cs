@@ -8,7 +8,9 @@ namespace RobuMTL.Checkpoints;
 public static class AtomicFile
 {
     /// <summary>Writes <paramref name="path"/> through <paramref name="write"/>, atomically.</summary>
-    /// <remarks>When <paramref name="write"/> throws, the temporary file is deleted and the target is untouched.</remarks>
+    /// <remarks>
+    /// When <paramref name="write"/> throws, the temporary file is deleted and the target is untouched.
+    /// </remarks>
     public static void Write(string path, Action<Stream> write)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);

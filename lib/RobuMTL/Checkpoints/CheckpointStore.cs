@@ -61,7 +61,9 @@ public sealed class CheckpointStore
     /// Saves <paramref name="config"/> as the phase's <c>config.json</c> when there is none yet, and otherwise
     /// compares it with the saved one.
     /// </summary>
-    /// <exception cref="CheckpointMismatchException">The saved config differs; the message names the fields.</exception>
+    /// <exception cref="CheckpointMismatchException">
+    /// The saved config differs; the message names the fields.
+    /// </exception>
     public void EnsureCompatible(string phase, JsonNode config)
     {
         ArgumentNullException.ThrowIfNull(config);

@@ -35,7 +35,7 @@ public static class DataOrder
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
         var order = Permutation(count, seed, epoch);
-        return [.. Enumerable.Range(0, count / batchSize).Select(b => order[(b * batchSize)..((b + 1) * batchSize)])];
+        return [.. order.Chunk(batchSize).Where(b => b.Length == batchSize)];
     }
 
     private static ulong Next(ref ulong state)

@@ -24,7 +24,9 @@ public sealed class Trainer
 
     private readonly ILogger<Trainer> logger;
 
-    /// <summary>Creates a trainer; without a <paramref name="checkpoints"/> store nothing is saved or resumed.</summary>
+    /// <summary>
+    /// Creates a trainer; without a <paramref name="checkpoints"/> store nothing is saved or resumed.
+    /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The config is invalid (names the field).</exception>
     public Trainer(TrainerConfig config, CheckpointStore? checkpoints = null, ILogger<Trainer>? logger = null)
     {

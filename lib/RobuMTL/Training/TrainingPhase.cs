@@ -34,7 +34,9 @@ public sealed record TrainingPhase<TBatch>(
     object? RunConfig = null)
 {
     /// <summary>Throws when the phase cannot run, naming the field and the fix.</summary>
-    /// <exception cref="ArgumentException">No trainable parameters, a frozen or repeated one, or bad counts.</exception>
+    /// <exception cref="ArgumentException">
+    /// No trainable parameters, a frozen or repeated one, or bad counts.
+    /// </exception>
     public void Validate()
     {
         if (Trainable.Count == 0)

@@ -28,7 +28,12 @@ public sealed class ProgressLineTests
     [Fact]
     public void CutsOrPadsToTheWidthAndShowsMissingLossAsDash()
     {
-        var skipped = Record with { Kind = ProgressKind.PhaseSkipped, Loss = double.NaN, Parts = new Dictionary<string, double>() };
+        var skipped = Record with
+        {
+            Kind = ProgressKind.PhaseSkipped,
+            Loss = double.NaN,
+            Parts = new Dictionary<string, double>(),
+        };
 
         var narrow = ProgressLine.Format(Record, width: 40);
         var wide = ProgressLine.Format(skipped, width: 200);

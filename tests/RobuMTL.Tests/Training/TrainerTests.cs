@@ -155,7 +155,8 @@ public sealed class TrainerTests
             Assert.Throws<IOException>(() => new Trainer(Config, store).Run(phase));
         }
 
-        Assert.Equal(new TrainingState("fit", 1, 1, 9, 11, store.ReadState("fit")!.ElapsedSeconds), store.ReadState("fit"));
+        var saved = store.ReadState("fit")!;
+        Assert.Equal(new TrainingState("fit", 1, 1, 9, 11, saved.ElapsedSeconds), saved);
         Assert.False(store.IsComplete("fit"));
 
         // A different initialisation proves the weights come from the checkpoint.
@@ -240,7 +241,8 @@ public sealed class TrainerTests
         return trained;
     }
 
-    private static void AssertClose(Dictionary<string, float[]> expected, Dictionary<string, float[]> actual, double tol)
+    private static void AssertClose(
+        Dictionary<string, float[]> expected, Dictionary<string, float[]> actual, double tol)
     {
         Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
         var difference = MaxDifference(expected, actual);
