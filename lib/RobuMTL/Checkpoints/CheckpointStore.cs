@@ -156,7 +156,9 @@ public sealed class CheckpointStore
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(optimizer);
-        var path = Path.Combine(PhaseDirectory(phase), CheckpointFileName);
+        var directory = PhaseDirectory(phase);
+        RemoveLeftoverTemporaryFiles(directory);
+        var path = Path.Combine(directory, CheckpointFileName);
         if (!File.Exists(path))
         {
             return null;
@@ -181,6 +183,20 @@ public sealed class CheckpointStore
         }
 
         return state;
+    }
+
+    // A process killed while writing leaves its temporary file; the run that resumes the phase removes it.
+    private static void RemoveLeftoverTemporaryFiles(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(directory, $".{CheckpointFileName}.*.tmp"))
+        {
+            File.Delete(file);
+        }
     }
 
     private static TrainingState ReadHeader(BinaryReader reader, string path, string phase)

@@ -102,15 +102,19 @@ public sealed class CheckpointStoreTests
     }
 
     [Fact]
-    public void NoCheckpointLoadsNothing()
+    public void NoCheckpointLoadsNothingAndRemovesAKilledWritersLeftover()
     {
         TorchRuntime.Initialize(ComputeBackend.Cpu, threads: 2);
         using var folder = new TempFolder();
         var store = new CheckpointStore(folder.Path);
+        var leftover = Path.Combine(store.PhaseDirectory("p"), $".{CheckpointStore.CheckpointFileName}.1f2e.tmp");
+        Directory.CreateDirectory(store.PhaseDirectory("p"));
+        File.WriteAllText(leftover, "half a checkpoint");
         using var net = Net(seed: 1);
         using var optimizer = new AdamW(net.parameters());
 
         Assert.Null(store.TryLoad("p", net, optimizer));
+        Assert.False(File.Exists(leftover));
         Assert.Null(store.ReadState("p"));
         Assert.False(store.IsComplete("p"));
     }

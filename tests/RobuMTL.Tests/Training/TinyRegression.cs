@@ -16,6 +16,19 @@ internal sealed class TinyRegression : IDisposable
     public const int BatchSize = 8;
     public const int BatchesPerEpoch = Samples / BatchSize;
 
+    /// <summary>Peak rate 1e-2 at batch 8; 3 epochs of 8 batches; a checkpoint every 3 steps.</summary>
+    public static readonly TrainerConfig Config = TrainerConfig.Smoke with
+    {
+        BaseLearningRate = 0.64,
+        WarmupStartLearningRate = 0.064,
+        MinLearningRate = 0.0064,
+        BatchSize = BatchSize,
+        Epochs = 3,
+        WarmupEpochs = 0.5,
+        CheckpointEverySteps = 3,
+        LogEverySteps = 1,
+    };
+
     public TinyRegression(int initSeed, int dataSeed = 11)
     {
         TorchRuntime.Initialize(ComputeBackend.Cpu, threads: 2);

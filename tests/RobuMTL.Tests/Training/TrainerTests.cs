@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using RobuMTL.Checkpoints;
 using RobuMTL.Tests.Checkpoints;
 using RobuMTL.Training;
@@ -9,18 +10,7 @@ namespace RobuMTL.Tests.Training;
 [Collection(TorchRngCollection.Name)]
 public sealed class TrainerTests
 {
-    // Peak 1e-2 at batch 8; 3 epochs of 8 batches; a checkpoint every 3 steps.
-    private static readonly TrainerConfig Config = TrainerConfig.Smoke with
-    {
-        BaseLearningRate = 0.64,
-        WarmupStartLearningRate = 0.064,
-        MinLearningRate = 0.0064,
-        BatchSize = TinyRegression.BatchSize,
-        Epochs = 3,
-        WarmupEpochs = 0.5,
-        CheckpointEverySteps = 3,
-        LogEverySteps = 1,
-    };
+    private static readonly TrainerConfig Config = TinyRegression.Config;
 
     [Fact]
     public void LossFallsOnATinyRegression()
@@ -229,6 +219,55 @@ public sealed class TrainerTests
         Assert.Contains("trainer.GradientClipNorm: saved 5, now 1", error.Message);
         Assert.Single(error.Differences);
         Assert.Contains(Path.Combine(folder.Path, "fit"), error.Message);
+    }
+
+    [Fact]
+    public void ResumeAfterTheProcessIsKilledMatchesAnUninterruptedRun()
+    {
+        using var folder = new TempFolder();
+        var expected = TrainUninterrupted(Path.Combine(folder.Path, "whole"));
+        var root = Path.Combine(folder.Path, "killed");
+        var store = new CheckpointStore(root);
+
+        using (var child = StartChild(root))
+        {
+            // A hung child (for example libtorch failing to load) is killed after a minute.
+            using var guard = new Timer(_ => child.Kill(entireProcessTree: true), null, 60_000, Timeout.Infinite);
+            var line = child.StandardOutput.ReadLine();
+            while (line is not null && line != "step 10")
+            {
+                line = child.StandardOutput.ReadLine();
+            }
+
+            child.Kill(entireProcessTree: true);
+            child.WaitForExit();
+            Assert.True(line == "step 10", $"the child ended early: {child.StandardError.ReadToEnd()}");
+        }
+
+        Assert.False(store.IsComplete("fit"));
+        Assert.InRange(store.ReadState("fit")!.Step, 9, 23);
+
+        using var resumed = new TinyRegression(initSeed: 99);
+        var last = new Trainer(Config, store).Run(resumed.Phase());
+
+        Assert.Equal(ProgressKind.PhaseComplete, last.Kind);
+        AssertClose(expected, resumed.Snapshot(), 1e-6);
+    }
+
+    private static Process StartChild(string root)
+    {
+        // The SDK names its own host in DOTNET_HOST_PATH when it runs the tests.
+        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+        var start = new ProcessStartInfo(host)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(typeof(ChildTrainingHost).Assembly.Location);
+        start.ArgumentList.Add(ChildTrainingHost.Verb);
+        start.ArgumentList.Add(root);
+        return Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
     }
 
     private static Dictionary<string, float[]> TrainUninterrupted(string root)
