@@ -15,7 +15,6 @@ public static class ProgressLine
     private const int BarCells = 10;
 
     /// <summary>The record as exactly <paramref name="width"/> characters (padded or cut).</summary>
-    /// <example><c>warmup  step  ep   2/3    step   40/60    [######....]  66.7% loss   0.4123 ...</c></example>
     public static string Format(TrainingProgress progress, int width = DefaultWidth)
     {
         ArgumentNullException.ThrowIfNull(progress);
