@@ -40,7 +40,11 @@ public sealed class BlurEffect : IWeatherEffect
             BlurKind.Motion => Convolution.Apply(
                 image.Pixels, w, h, 3,
                 MotionTaps(
-                    severity.Interpolate(_config.MotionRadii), severity.Interpolate(_config.MotionSigmas), angle, w, h)),
+                    severity.Interpolate(_config.MotionRadii),
+                    severity.Interpolate(_config.MotionSigmas),
+                    angle,
+                    w,
+                    h)),
             _ => throw new ArgumentOutOfRangeException(nameof(rng), kind, "unknown blur kind"),
         };
         FrequencyNoise.ClampInPlace(pixels, 0f, 1f);

@@ -13,7 +13,7 @@ public sealed class CloudEffect : IWeatherEffect
     private const int CoarseGrid = 8;
     private readonly CloudConfig _config;
 
-    /// <summary>Creates the effect from a config (<see cref="CloudConfig.Fog"/>, <see cref="CloudConfig.Clouds"/>).</summary>
+    /// <summary>From <see cref="CloudConfig.Fog"/>, <see cref="CloudConfig.Clouds"/> or a variant.</summary>
     public CloudEffect(CloudConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);

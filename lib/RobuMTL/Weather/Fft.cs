@@ -3,7 +3,7 @@ namespace RobuMTL.Weather;
 /// <summary>An in-place radix-2 complex FFT, enough for the frequency-noise grids (power-of-two sides).</summary>
 internal static class Fft
 {
-    /// <summary>Transforms one strided complex sequence; <paramref name="inverse"/> uses e^{+i} and divides by n.</summary>
+    /// <summary>Transforms one strided complex sequence; the inverse uses e^{+i} and divides by n.</summary>
     public static void Transform(double[] re, double[] im, int offset, int stride, int n, bool inverse)
     {
         if (n < 2)

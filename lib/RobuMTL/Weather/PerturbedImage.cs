@@ -18,7 +18,7 @@ public sealed record PerturbedImage(
     WeatherSeverity Severity,
     WeatherComposition Composition)
 {
-    /// <summary>Number of <see cref="WeatherCondition"/> values: the length of <see cref="ConditionWeights"/>.</summary>
+    /// <summary>How many <see cref="WeatherCondition"/> values exist (the weight vector length).</summary>
     public static int ConditionCount { get; } = Enum.GetValues<WeatherCondition>().Length;
 
     /// <summary>

@@ -14,7 +14,7 @@ public sealed class PrecipitationEffect : IWeatherEffect
     private const int GateGrid = 8;
     private readonly PrecipitationConfig _config;
 
-    /// <summary>Creates the effect (<see cref="PrecipitationConfig.Snow"/> or <see cref="PrecipitationConfig.Rain"/>).</summary>
+    /// <summary>Creates the effect from a config such as <see cref="PrecipitationConfig.Rain"/>.</summary>
     public PrecipitationEffect(PrecipitationConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);

@@ -104,5 +104,7 @@ public class WeatherPrimitivesTests
     }
 
     private static double NeighbourDiff(float[] map, int width) =>
-        Enumerable.Range(0, map.Length - 1).Where(i => (i + 1) % width != 0).Average(i => Math.Abs(map[i + 1] - map[i]));
+        Enumerable.Range(0, map.Length - 1)
+            .Where(i => (i + 1) % width != 0)
+            .Average(i => Math.Abs(map[i + 1] - map[i]));
 }

@@ -46,7 +46,8 @@ public class WeatherSynthesizerTests
     public void Sequence_applies_effects_in_order_and_records_equal_shares()
     {
         var image = Scene(32);
-        var recipe = WeatherRecipe.Sequence(Level3, WeatherCondition.Rain, WeatherCondition.Fog, WeatherCondition.Noise);
+        var recipe = WeatherRecipe.Sequence(
+            Level3, WeatherCondition.Rain, WeatherCondition.Fog, WeatherCondition.Noise);
 
         var result = Synth.Apply(image, recipe, new Random(5));
 

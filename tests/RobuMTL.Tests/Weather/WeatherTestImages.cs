@@ -76,7 +76,8 @@ internal static class WeatherTestImages
     /// Energy of the red-channel difference map's derivative along and across a streak axis that is
     /// <paramref name="angleDegrees"/> from vertical (axis (sin a, -cos a) in x-right, y-down coordinates).
     /// </summary>
-    public static (double Along, double Across) DirectionalEnergy(RgbImage changed, RgbImage original, double angleDegrees)
+    public static (double Along, double Across) DirectionalEnergy(
+        RgbImage changed, RgbImage original, double angleDegrees)
     {
         var (w, h) = (changed.Width, changed.Height);
         double D(int x, int y) => changed.Pixels[((y * w) + x) * 3] - original.Pixels[((y * w) + x) * 3];
