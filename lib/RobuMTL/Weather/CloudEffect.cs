@@ -73,11 +73,13 @@ public sealed class CloudEffect : IWeatherEffect
         var fine = FrequencyNoise.Generate(height, width, intensityExponent, Math.Max(height, width), intensityRng);
         var alpha = FrequencyNoise.Generate(height, width, alphaExponent, alphaSize, alphaRng);
 
+        var (floatMin, floatMultiplier) = ((float)alphaMin, (float)alphaMultiplier);
+        var (floatSparsity, floatDensity, floatMean) = ((float)sparsity, (float)density, (float)mean);
         for (var i = 0; i < alpha.Length; i++)
         {
             var a = Math.Clamp(
-                (float)(Math.Pow(alphaMin + (alphaMultiplier * alpha[i]), sparsity) * density), 0f, 1f);
-            var value = Math.Clamp(intensity[i] + (float)(mean * ((2 * fine[i]) - 1) / 5), 0f, 1f);
+                MathF.Pow(floatMin + (floatMultiplier * alpha[i]), floatSparsity) * floatDensity, 0f, 1f);
+            var value = Math.Clamp(intensity[i] + (floatMean * ((2 * fine[i]) - 1) / 5), 0f, 1f);
             for (var c = 0; c < 3; c++)
             {
                 ref var p = ref pixels[(3 * i) + c];

@@ -40,11 +40,11 @@ internal struct FastRandom
             return _spare;
         }
 
-        var u1 = 1.0 - NextDouble();
-        var u2 = NextDouble();
-        var radius = Math.Sqrt(-2.0 * Math.Log(u1));
-        _spare = (float)(radius * Math.Sin(2 * Math.PI * u2));
+        var u1 = 1f - NextFloat();
+        var radius = MathF.Sqrt(-2f * MathF.Log(u1));
+        var (sin, cos) = MathF.SinCos(2f * MathF.PI * NextFloat());
+        _spare = radius * sin;
         _hasSpare = true;
-        return (float)(radius * Math.Cos(2 * Math.PI * u2));
+        return radius * cos;
     }
 }

@@ -76,9 +76,23 @@ internal static class Fft
             Transform(re, im, r * cols, 1, cols, inverse);
         }
 
+        // Columns are copied out to contiguous scratch: strided butterflies thrash the cache on large grids.
+        var columnRe = new double[rows];
+        var columnIm = new double[rows];
         for (var c = 0; c < cols; c++)
         {
-            Transform(re, im, c, cols, rows, inverse);
+            for (var r = 0; r < rows; r++)
+            {
+                columnRe[r] = re[(r * cols) + c];
+                columnIm[r] = im[(r * cols) + c];
+            }
+
+            Transform(columnRe, columnIm, 0, 1, rows, inverse);
+            for (var r = 0; r < rows; r++)
+            {
+                re[(r * cols) + c] = columnRe[r];
+                im[(r * cols) + c] = columnIm[r];
+            }
         }
     }
 

@@ -28,19 +28,29 @@ internal static class FrequencyNoise
         var cols = Fft.CeilPowerOfTwo(smallWidth);
         var re = new double[rows * cols];
         var im = new double[rows * cols];
+        // distance^exponent depends on (min(y, rows - y), min(x, cols - x)) only: a quarter grid holds every value.
+        var (halfRows, halfCols) = ((rows / 2) + 1, (cols / 2) + 1);
+        var weight = new double[halfRows * halfCols];
+        for (var fy = 0; fy < halfRows; fy++)
+        {
+            for (var fx = 0; fx < halfCols; fx++)
+            {
+                var squared = (fy * fy) + (fx * fx);
+                weight[(fy * halfCols) + fx] = squared == 0 ? 0 : Math.Exp(0.5 * exponent * Math.Log(squared));
+            }
+        }
+
         var random = new FastRandom(rng);
         for (var y = 0; y < rows; y++)
         {
             var fy = Math.Min(y, rows - y);
             for (var x = 0; x < cols; x++)
             {
-                var fx = Math.Min(x, cols - x);
-                var magnitude = random.NextDouble();
-                var phase = 2 * Math.PI * random.NextDouble();
-                var distance = Math.Sqrt((fy * fy) + (fx * fx));
-                var scale = distance == 0 ? 0 : Math.Pow(distance, exponent);
-                re[(y * cols) + x] = magnitude * Math.Cos(phase) * scale;
-                im[(y * cols) + x] = magnitude * Math.Sin(phase) * scale;
+                var scale = weight[(fy * halfCols) + Math.Min(x, cols - x)];
+                var magnitude = random.NextDouble() * scale;
+                var (sin, cos) = Math.SinCos(2 * Math.PI * random.NextDouble());
+                re[(y * cols) + x] = magnitude * cos;
+                im[(y * cols) + x] = magnitude * sin;
             }
         }
 
