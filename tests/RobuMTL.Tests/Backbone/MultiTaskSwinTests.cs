@@ -81,7 +81,7 @@ public sealed class MultiTaskSwinTests
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
 
-        var outputs = model.forward(randn(2, 3, 64, 64), model.Experts.Route(Weather.WeatherCondition.Fog));
+        var outputs = model.forward(randn(2, 3, 64, 64), model.Experts.Route(RobuMTL.Weather.WeatherCondition.Fog));
 
         Assert.Equal(tasks, outputs.Keys.ToArray());
         Assert.Equal(new[] { 64, 128, 256, 256 }, model.StageChannels);
