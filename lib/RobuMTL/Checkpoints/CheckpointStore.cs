@@ -154,8 +154,20 @@ public sealed class CheckpointStore
     /// <exception cref="InvalidDataException">The file is not a checkpoint of this phase or is damaged.</exception>
     public TrainingState? TryLoad(string phase, nn.Module model, OptimizerHelper optimizer)
     {
-        ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(optimizer);
+        return Load(phase, model, optimizer);
+    }
+
+    /// <summary>
+    /// Restores only the module and RNG state from the phase's last checkpoint (for example the result of a
+    /// completed phase before the next one starts); null when the phase has no checkpoint.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file is not a checkpoint of this phase or is damaged.</exception>
+    public TrainingState? TryLoadModel(string phase, nn.Module model) => Load(phase, model, optimizer: null);
+
+    private TrainingState? Load(string phase, nn.Module model, OptimizerHelper? optimizer)
+    {
+        ArgumentNullException.ThrowIfNull(model);
         var directory = PhaseDirectory(phase);
         RemoveLeftoverTemporaryFiles(directory);
         var path = Path.Combine(directory, CheckpointFileName);
@@ -170,15 +182,16 @@ public sealed class CheckpointStore
         {
             var rngBytes = reader.ReadBytes(reader.ReadInt32());
             model.load(reader);
-            optimizer.load_state_dict(reader);
+            optimizer?.load_state_dict(reader);
             using var rng = tensor(rngBytes);
             set_rng_state(rng);
         }
-        catch (Exception e) when (e is EndOfStreamException or ArgumentException or InvalidDataException)
+        catch (Exception e) when (e is EndOfStreamException or ArgumentException or InvalidDataException
+            or InvalidOperationException)
         {
             throw new InvalidDataException(
                 $"'{path}' does not fit this model or optimizer ({e.Message}); delete the folder "
-                + $"'{Path.GetDirectoryName(path)}' to train the phase from the start.",
+                + $"'{directory}' to train the phase from the start.",
                 e);
         }
 

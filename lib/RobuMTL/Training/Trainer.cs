@@ -15,7 +15,8 @@ namespace RobuMTL.Training;
 /// Runs one <see cref="TrainingPhase{TBatch}"/>: AdamW over the phase's trainable parameters only, the
 /// cosine-with-warmup rate set on every parameter group before each step, total-norm gradient clipping, a
 /// dispose scope per step, checkpoints every N steps and at each epoch end, and resume from the last
-/// checkpoint (a completed phase is skipped). Progress comes back as <see cref="TrainingProgress"/> records.
+/// checkpoint. A completed phase is skipped after loading its final weights into the model. Progress comes
+/// back as <see cref="TrainingProgress"/> records.
 /// </summary>
 public sealed class Trainer
 {
@@ -110,7 +111,11 @@ public sealed class Trainer
             Checkpoints.EnsureCompatible(name, DescribeConfig(phase));
             if (Checkpoints.IsComplete(name))
             {
-                logger.LogInformation("Phase {Phase} is already complete; skipping it.", name);
+                // The next phase must start from this phase's result, as it would in an uninterrupted run.
+                _ = Checkpoints.TryLoadModel(name, phase.Model) ?? throw new InvalidDataException(
+                    $"Phase '{name}' is marked complete but has no checkpoint; delete the folder "
+                    + $"'{Checkpoints.PhaseDirectory(name)}' to train it again.");
+                logger.LogInformation("Phase {Phase} is already complete; loaded its weights and skipped it.", name);
                 yield return new TrainingProgress(
                     name, ProgressKind.PhaseSkipped, Config.Epochs, Config.Epochs, schedule.TotalSteps,
                     schedule.TotalSteps, double.NaN, new Dictionary<string, double>(), schedule.At(0), double.NaN,

@@ -102,6 +102,23 @@ public sealed class CheckpointStoreTests
     }
 
     [Fact]
+    public void AModelOfAnotherShapeIsRefusedNamingTheFile()
+    {
+        TorchRuntime.Initialize(ComputeBackend.Cpu, threads: 2);
+        using var folder = new TempFolder();
+        var store = new CheckpointStore(folder.Path);
+        using var net = Net(seed: 1);
+        using var optimizer = new AdamW(net.parameters());
+        store.Save(TrainingState.Start("p", 1), net, optimizer);
+        using var wider = nn.Sequential(nn.Linear(3, 5), nn.Tanh(), nn.Linear(5, 2));
+
+        var error = Assert.Throws<InvalidDataException>(() => store.TryLoadModel("p", wider));
+
+        Assert.Contains(CheckpointStore.CheckpointFileName, error.Message);
+        Assert.Contains("does not fit this model", error.Message);
+    }
+
+    [Fact]
     public void NoCheckpointLoadsNothingAndRemovesAKilledWritersLeftover()
     {
         TorchRuntime.Initialize(ComputeBackend.Cpu, threads: 2);
