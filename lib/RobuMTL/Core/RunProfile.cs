@@ -13,11 +13,22 @@ namespace RobuMTL.Core;
 /// <param name="BatchSize">Images per optimisation step.</param>
 /// <param name="Backbone">Swin size.</param>
 /// <param name="LoraRanks">LoRA rank per Swin stage (the paper's hierarchical [16,32,64,128] on PASCAL).</param>
-/// <param name="BackboneEpochs">Clean pretraining of the backbone when no ImageNet weights are used.</param>
+/// <param name="BackboneEpochs">
+/// Standard MTL on clean data (every weight trains). Without ImageNet weights this is also how the backbone
+/// that the LoRA methods freeze is obtained.
+/// </param>
 /// <param name="WarmupEpochs">Clean warmup of the clean expert and shared heads (backbone frozen).</param>
 /// <param name="ExpertEpochs">Isolated training of each weather expert.</param>
 /// <param name="SelectorEpochs">Training of the condition selector (DMLS).</param>
 /// <param name="SquadEpochs">Training of the per-condition decoder heads (RobuMTL+).</param>
+/// <param name="BaselineEpochs">
+/// Training of the weather baselines (MTL on mixed conditions, one shared LoRA on mixed conditions); set so
+/// they see as many images as all weather experts together.
+/// </param>
+/// <param name="EvalSeverities">Severity levels (1..5) evaluated per condition.</param>
+/// <param name="PretrainedWeights">
+/// ImageNet Swin weights (.pth or .safetensors) for the backbone; null trains it from scratch on clean data.
+/// </param>
 /// <param name="Backend">Preferred device; CUDA falls back to CPU with a warning when unavailable.</param>
 /// <param name="Threads">CPU threads for libtorch; null uses every core.</param>
 /// <param name="Seed">Seeds data generation, weather and weight initialisation.</param>
@@ -36,6 +47,9 @@ public sealed record RunProfile(
     int ExpertEpochs,
     int SelectorEpochs,
     int SquadEpochs,
+    int BaselineEpochs,
+    IReadOnlyList<int> EvalSeverities,
+    string? PretrainedWeights,
     ComputeBackend Backend,
     int? Threads,
     int Seed)
@@ -47,7 +61,8 @@ public sealed record RunProfile(
     public static RunProfile Smoke { get; } = new(
         ProfileKind.Smoke, DatasetKind.GeneratedScenes, null, ImageSize: 64, TrainScenes: 48, ValScenes: 24,
         BatchSize: 8, BackbonePreset.SwinNano, LoraRanks: [4, 4, 8, 8], BackboneEpochs: 1, WarmupEpochs: 1,
-        ExpertEpochs: 1, SelectorEpochs: 1, SquadEpochs: 1, ComputeBackend.Cpu, Threads: null, Seed: 7);
+        ExpertEpochs: 1, SelectorEpochs: 1, SquadEpochs: 1, BaselineEpochs: 1, EvalSeverities: [3],
+        PretrainedWeights: null, ComputeBackend.Cpu, Threads: null, Seed: 7);
 
     /// <summary>The whole workbook on a 2-core CPU in about 15 minutes, on generated scenes.</summary>
     public static RunProfile Quick { get; } = Smoke with
@@ -62,13 +77,16 @@ public sealed record RunProfile(
         ExpertEpochs = 2,
         SelectorEpochs = 4,
         SquadEpochs = 1,
+        BaselineEpochs = 10,
+        EvalSeverities = [1, 3, 5],
     };
 
     /// <summary>The paper's setting: Swin-T, 448 px, PASCAL-Context, ranks [16,32,64,128], on a GPU.</summary>
     public static RunProfile Paper { get; } = new(
         ProfileKind.Paper, DatasetKind.PascalContext, DataRoot: "data/PASCALContext", ImageSize: 448,
         TrainScenes: 0, ValScenes: 0, BatchSize: 32, BackbonePreset.SwinTiny, LoraRanks: [16, 32, 64, 128],
-        BackboneEpochs: 0, WarmupEpochs: 100, ExpertEpochs: 100, SelectorEpochs: 30, SquadEpochs: 30,
+        BackboneEpochs: 100, WarmupEpochs: 100, ExpertEpochs: 100, SelectorEpochs: 30, SquadEpochs: 30,
+        BaselineEpochs: 500, EvalSeverities: [1, 2, 3, 4, 5], PretrainedWeights: "data/weights/swin_t-704ceda3.pth",
         ComputeBackend.Cuda, Threads: null, Seed: 7);
 
     /// <summary>The preset with the given kind.</summary>

@@ -50,13 +50,14 @@ public sealed class MultiTaskBatchLoader
     }
 
     /// <summary>
-    /// The batches of one epoch, lazily: each is prepared when the consumer asks for it, and the consumer
-    /// owns (disposes) it.
+    /// The batches of one epoch from batch <paramref name="firstBatch"/> on (non-zero when a phase resumes
+    /// mid-epoch), lazily: each is prepared when the consumer asks for it, and the consumer owns (disposes) it.
     /// </summary>
-    public IEnumerable<MultiTaskBatch> Epoch(int epoch)
+    public IEnumerable<MultiTaskBatch> Epoch(int epoch, int firstBatch = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(firstBatch);
         var order = Order(epoch);
-        for (var b = 0; b < BatchesPerEpoch; b++)
+        for (var b = firstBatch; b < BatchesPerEpoch; b++)
         {
             var start = b * Options.BatchSize;
             var count = Math.Min(Options.BatchSize, order.Length - start);

@@ -1,0 +1,130 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using RobuMTL.Adapters;
+using RobuMTL.Backbone;
+using RobuMTL.Checkpoints;
+using RobuMTL.Core;
+using RobuMTL.Data;
+using RobuMTL.Data.Scenes;
+using RobuMTL.Model;
+using RobuMTL.Tasks;
+using RobuMTL.Training;
+using static TorchSharp.torch;
+
+namespace RobuMTL.Workbook;
+
+/// <summary>
+/// What every notebook and command of one run shares: the profile, the folders, the device, the data and the
+/// model configurations. Open one per notebook with <see cref="Open"/>; phases read what earlier ones saved
+/// under <see cref="RunFolder"/>.
+/// </summary>
+public sealed class WorkbookSession
+{
+    private readonly Lazy<IMultiTaskDataset> train;
+    private readonly Lazy<IMultiTaskDataset> validation;
+
+    private WorkbookSession(RunProfile profile, WorkbookPaths paths, TorchRuntimeInfo runtime, ILoggerFactory loggers)
+    {
+        Profile = profile;
+        Paths = paths;
+        Runtime = runtime;
+        Loggers = loggers;
+        RunFolder = Path.Combine(paths.RunsRoot, profile.Kind.ToString().ToLowerInvariant());
+        Checkpoints = new CheckpointStore(RunFolder);
+        train = new(() => LoadSplit(training: true));
+        validation = new(() => LoadSplit(training: false));
+    }
+
+    /// <summary>The profile this run uses.</summary>
+    public RunProfile Profile { get; }
+
+    /// <summary>Repository, runs and data folders.</summary>
+    public WorkbookPaths Paths { get; }
+
+    /// <summary>Device, threads and versions in use.</summary>
+    public TorchRuntimeInfo Runtime { get; }
+
+    /// <summary>Creates the loggers of the library's components.</summary>
+    public ILoggerFactory Loggers { get; }
+
+    /// <summary>Where this profile's phases save their checkpoints and results: runs/&lt;profile&gt;.</summary>
+    public string RunFolder { get; }
+
+    /// <summary>Checkpoints of every phase of this run, one folder per phase.</summary>
+    public CheckpointStore Checkpoints { get; }
+
+    /// <summary>The device tensors and modules go to.</summary>
+    public Device Device => Runtime.Device;
+
+    /// <summary>Training split (generated scenes are made, or read from the cache, on first use).</summary>
+    public IMultiTaskDataset Train => train.Value;
+
+    /// <summary>Evaluation split.</summary>
+    public IMultiTaskDataset Validation => validation.Value;
+
+    /// <summary>What the data holds: tasks and class counts.</summary>
+    public DatasetInfo Info => Profile.Dataset == DatasetKind.GeneratedScenes ? SceneGenerator.Info : Train.Info;
+
+    /// <summary>The tasks every model of this run predicts.</summary>
+    public IReadOnlyList<TaskKind> Tasks => Info.Tasks;
+
+    /// <summary>
+    /// Opens a run: resolves the profile (argument, else <c>ROBUMTL_PROFILE</c>, else quick), finds the
+    /// repository, starts libtorch on the profile's device and seeds it.
+    /// </summary>
+    public static WorkbookSession Open(RunProfile? profile = null, ILoggerFactory? loggers = null, string? start = null)
+    {
+        profile ??= RunProfile.Resolve();
+        loggers ??= NullLoggerFactory.Instance;
+        var paths = WorkbookPaths.Discover(start);
+        var runtime = TorchRuntime.Initialize(
+            profile.Backend, profile.Threads, loggers.CreateLogger(typeof(TorchRuntime).FullName!));
+        TorchRuntime.Seed(profile.Seed);
+        return new WorkbookSession(profile, paths, runtime, loggers);
+    }
+
+    /// <summary>The configuration of <paramref name="variant"/> for this run (ranks from the profile unless given).</summary>
+    public RobuMtlModelConfig ModelConfig(ModelVariant variant, LoraConfig? lora = null)
+    {
+        var swin = SwinConfig.FromPreset(Profile.Backbone);
+        lora ??= (Profile.Backbone == BackbonePreset.SwinNano ? LoraConfig.Nano : LoraConfig.PascalContext)
+            with { Ranks = Profile.LoraRanks };
+        return RobuMtlModelConfig.Create(variant, swin, lora, Tasks, Info.SemanticClasses);
+    }
+
+    /// <summary>Optimiser settings of a phase of <paramref name="epochs"/> epochs at the profile's batch size.</summary>
+    public TrainerConfig TrainerFor(int epochs) => TrainerConfig.ForProfile(Profile, epochs);
+
+    /// <summary>
+    /// A loader over <paramref name="dataset"/> that applies <paramref name="transform"/> to each sample with a
+    /// seed derived from the profile seed and <paramref name="stream"/> (so phases draw different weather).
+    /// </summary>
+    public MultiTaskBatchLoader Loader(IMultiTaskDataset dataset, ISampleTransform transform, bool training, int stream)
+    {
+        var seed = MultiTaskBatchLoader.MixSeed(Profile.Seed, stream, training ? 1 : 2);
+        var options = training
+            ? BatchLoaderOptions.Train(Profile.BatchSize, seed)
+            : BatchLoaderOptions.Eval(Profile.BatchSize) with { Seed = seed };
+        return new MultiTaskBatchLoader(dataset, options, transform.AsFunc());
+    }
+
+    private IMultiTaskDataset LoadSplit(bool training)
+    {
+        var logger = Loggers.CreateLogger<WorkbookSession>();
+        if (Profile.Dataset != DatasetKind.GeneratedScenes)
+        {
+            throw new NotSupportedException(
+                $"{Profile.Dataset} is read by the dataset loaders in RobuMTL.Data; point the profile's DataRoot "
+                + "at the dataset (see data/README.md).");
+        }
+
+        var generator = new SceneGenerator(SceneGeneratorConfig.ForSize(Profile.ImageSize, Profile.Seed));
+        var (start, count) = training ? (0, Profile.TrainScenes) : (Profile.TrainScenes, Profile.ValScenes);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var samples = generator.GenerateMany(start, count);
+        logger.LogInformation(
+            "Generated {Count} {Split} scenes at {Size} px in {Seconds:F1} s",
+            count, training ? "training" : "evaluation", Profile.ImageSize, watch.Elapsed.TotalSeconds);
+        return new InMemoryDataset(SceneGenerator.Info, samples);
+    }
+}
