@@ -1,3 +1,4 @@
+using RobuMTL.Heads;
 using RobuMTL.Tasks;
 using static TorchSharp.torch;
 
@@ -26,7 +27,7 @@ public sealed class MetricSet
         new(tasks.Select(task => task switch
         {
             TaskKind.SemanticSegmentation => (ITaskMeter)new SegmentationMeter(task, semanticClasses, ignoreIndex),
-            TaskKind.HumanParts => new SegmentationMeter(task, 7, ignoreIndex),
+            TaskKind.HumanParts => new SegmentationMeter(task, TaskHeadSetConfig.HumanPartClasses, ignoreIndex),
             TaskKind.Saliency => new SaliencyMeter(ignoreIndex),
             TaskKind.Normals => new NormalsMeter(ignoreIndex),
             TaskKind.Edges => new EdgeMeter(0.5, ignoreIndex),
