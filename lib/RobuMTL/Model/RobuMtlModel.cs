@@ -57,6 +57,26 @@ public sealed class RobuMtlModel : nn.Module
     /// <summary>Tasks predicted, in output order.</summary>
     public IReadOnlyList<TaskKind> Tasks => Config.Backbone.Tasks;
 
+    /// <summary>Stops gradients to every weight; a phase then unfreezes what it trains.</summary>
+    public void FreezeAll()
+    {
+        foreach (var parameter in parameters())
+        {
+            parameter.requires_grad = false;
+        }
+    }
+
+    /// <summary>The parameters that currently require gradients, by state-dict name: the phase's trainable set.</summary>
+    public IReadOnlyList<(string Name, TorchSharp.Modules.Parameter Parameter)> TrainableNamed() =>
+        named_parameters().Where(p => p.parameter.requires_grad).Select(p => (p.name, p.parameter)).ToArray();
+
+    /// <summary>State-dict names of the parameters of the expert of <paramref name="condition"/>.</summary>
+    public IReadOnlySet<string> ExpertParameterNames(WeatherCondition condition)
+    {
+        var handles = backbone.Experts.Parameters(condition).Select(p => p.Handle).ToHashSet();
+        return named_parameters().Where(p => handles.Contains(p.parameter.Handle)).Select(p => p.name).ToHashSet();
+    }
+
     /// <summary>
     /// Predicts every task for <paramref name="images"/> (B, 3, H, W), ImageNet-normalised.
     /// <paramref name="conditions"/> (B,) int64 WeatherCondition values is needed for oracle routing only.

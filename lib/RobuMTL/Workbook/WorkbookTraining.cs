@@ -1,0 +1,336 @@
+using System.Runtime.CompilerServices;
+using RobuMTL.Data;
+using RobuMTL.Losses;
+using RobuMTL.Model;
+using RobuMTL.Selection;
+using RobuMTL.Training;
+using RobuMTL.Weather;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace RobuMTL.Workbook;
+
+/// <summary>
+/// The training phases of the paper as the notebooks and the command line run them. Each phase reads what the
+/// phases before it saved, trains only its own parameters, checkpoints under the run folder, resumes where it
+/// stopped and is skipped once complete. Progress comes back as a stream of <see cref="TrainingProgress"/>.
+/// </summary>
+/// <remarks>
+/// Order: <see cref="CleanMtl"/> (standard MTL, and the frozen backbone of the quick profile), <see cref="Warmup"/>,
+/// one <see cref="Expert"/> per weather condition (independent of each other), <see cref="Selector"/>,
+/// <see cref="Squads"/> (needs all experts and the selector); the baselines <see cref="MixedMtl"/> and
+/// <see cref="SharedLora"/> need only <see cref="CleanMtl"/>.
+/// </remarks>
+public sealed class WorkbookTraining
+{
+    private readonly WorkbookSession session;
+    private readonly MultiTaskLoss loss = new(MultiTaskLossConfig.Paper);
+
+    /// <summary>Creates the phases of one run.</summary>
+    public WorkbookTraining(WorkbookSession session, string? runPrefix = null, RobuMTL.Adapters.LoraConfig? lora = null)
+    {
+        this.session = session;
+        Prefix = runPrefix ?? "";
+        Lora = lora;
+    }
+
+    /// <summary>The weather experts trained after the warmup (the selector's classes except Clean).</summary>
+    public static IReadOnlyList<WeatherCondition> WeatherExperts { get; } =
+        WeatherSelectorConfig.Default.Conditions.Where(c => c != WeatherCondition.Clean).ToArray();
+
+    /// <summary>Prefix of this run's phase names (rank ablations train their own warmup and experts).</summary>
+    public string Prefix { get; }
+
+    /// <summary>Adapter ranks of the LoRA phases; null takes the profile's.</summary>
+    public RobuMTL.Adapters.LoraConfig? Lora { get; }
+
+    /// <summary>The checkpoint folder name of a phase: clean-mtl, warmup, expert-rain, ...</summary>
+    public string PhaseName(WorkbookPhase phase, WeatherCondition? condition = null)
+    {
+        var name = phase switch
+        {
+            WorkbookPhase.CleanMtl => "clean-mtl",
+            WorkbookPhase.Warmup => "warmup",
+            WorkbookPhase.Expert => $"expert-{(condition ?? throw new ArgumentNullException(nameof(condition))).ToString().ToLowerInvariant()}",
+            WorkbookPhase.Selector => "selector",
+            WorkbookPhase.Squads => "squads",
+            WorkbookPhase.MixedMtl => "mixed-mtl",
+            WorkbookPhase.SharedLora => "shared-lora",
+            _ => throw new ArgumentOutOfRangeException(nameof(phase), phase, "unknown phase"),
+        };
+        return phase is WorkbookPhase.CleanMtl or WorkbookPhase.Selector or WorkbookPhase.MixedMtl ? name : Prefix + name;
+    }
+
+    /// <summary>Whether a phase has finished (its checkpoint folder holds the completion marker).</summary>
+    public bool IsComplete(WorkbookPhase phase, WeatherCondition? condition = null) =>
+        session.Checkpoints.IsComplete(PhaseName(phase, condition));
+
+    /// <summary>
+    /// Standard MTL on clean images, every weight trained (from ImageNet weights when the profile names them,
+    /// else from scratch: then this is also how the quick profile gets a backbone to freeze).
+    /// </summary>
+    public IAsyncEnumerable<TrainingProgress> CleanMtl(CancellationToken cancel = default)
+    {
+        var model = NewModel(ModelVariant.FineTunedMtl);
+        model.backbone.ActivateFullFineTune();
+        Unfreeze(model.heads!);
+        return Run(
+            PhaseName(WorkbookPhase.CleanMtl), model, WeatherSampleTransform.Clean, session.Profile.BackboneEpochs,
+            RoutingPolicy.Top1, stream: 1, cancel: cancel);
+    }
+
+    /// <summary>Clean warmup: the clean expert and the shared heads on clean images; the backbone stays frozen.</summary>
+    public IAsyncEnumerable<TrainingProgress> Warmup(CancellationToken cancel = default)
+    {
+        var model = NewModel(ModelVariant.RobuMtl);
+        var clean = LoadModel(WorkbookPhase.CleanMtl);
+        ParameterTransfer.Copy(clean.backbone, model.backbone);
+        ParameterTransfer.Copy(clean.heads!, model.heads!);
+        model.FreezeAll();
+        model.backbone.Experts.ActivateForTraining(WeatherCondition.Clean);
+        Unfreeze(model.heads!);
+        return Run(
+            PhaseName(WorkbookPhase.Warmup), model, WeatherSampleTransform.Clean, session.Profile.WarmupEpochs,
+            RoutingPolicy.Fixed(WeatherCondition.Clean), stream: 2, cancel: cancel);
+    }
+
+    /// <summary>
+    /// One weather expert in isolation: copied from the warmed-up clean expert, trained on its own condition
+    /// only (severity level drawn from 1..5 per image); every other expert, the backbone and the heads stay
+    /// frozen, and the heads stay in eval mode so their BatchNorm statistics do not move either.
+    /// </summary>
+    public IAsyncEnumerable<TrainingProgress> Expert(WeatherCondition condition, CancellationToken cancel = default)
+    {
+        if (!WeatherExperts.Contains(condition))
+        {
+            throw new ArgumentException(
+                $"'{condition}' has no weather expert; choose one of {string.Join(", ", WeatherExperts)} (the clean "
+                + "expert is trained by the warmup).", nameof(condition));
+        }
+
+        var model = LoadModel(WorkbookPhase.Warmup);
+        model.backbone.Experts.CopyExpert(WeatherCondition.Clean, condition);
+        model.FreezeAll();
+        model.backbone.Experts.ActivateForTraining(condition);
+        return Run(
+            PhaseName(WorkbookPhase.Expert, condition), model, WeatherSampleTransform.Condition(condition),
+            session.Profile.ExpertEpochs, RoutingPolicy.Fixed(condition), stream: 10 + (int)condition,
+            frozenInEval: model.heads, cancel: cancel);
+    }
+
+    /// <summary>The selector (DMLS) on images of the six conditions with their labels (cross-entropy).</summary>
+    public IAsyncEnumerable<TrainingProgress> Selector(CancellationToken cancel = default)
+    {
+        var config = session.ModelConfig(ModelVariant.RobuMtl).Selector!;
+        var selector = new WeatherSelector(config);
+        selector.to(session.Device);
+        var classOf = Enumerable.Range(0, Enum.GetValues<WeatherCondition>().Length)
+            .Select(c => (long)config.Conditions.ToList().IndexOf((WeatherCondition)c)).ToArray();
+        var loader = session.Loader(session.Train, WeatherSampleTransform.OneOf(config.Conditions), training: true, 3);
+        var phase = new TrainingPhase<MultiTaskBatch>(
+            PhaseName(WorkbookPhase.Selector),
+            selector,
+            selector.named_parameters().Select(p => (p.name, p.parameter)).ToArray(),
+            loader.BatchesPerEpoch,
+            (epoch, first) => loader.Epoch(epoch, first),
+            batch =>
+            {
+                using var lookup = tensor(classOf);
+                var labels = lookup.index_select(0, batch.Conditions!).to(session.Device);
+                var logits = selector.forward(batch.Images.to(session.Device));                // (B, E)
+                var ce = nn.functional.cross_entropy(logits, labels);
+                var accuracy = logits.argmax(1).eq(labels).to(ScalarType.Float32).mean().item<float>();
+                return new StepLoss(ce, batch.Count, new Dictionary<string, float> { ["accuracy"] = accuracy });
+            },
+            session.Profile.Seed,
+            config);
+        return Train(phase, session.Profile.SelectorEpochs, cancel);
+    }
+
+    /// <summary>
+    /// RobuMTL+ expert squads: each condition's decoder heads, started from the warmed-up shared heads, trained on
+    /// images of that condition through that condition's expert (oracle routing sends each image's gradient to
+    /// its own squad only); backbone, experts and selector stay frozen.
+    /// </summary>
+    public IAsyncEnumerable<TrainingProgress> Squads(CancellationToken cancel = default)
+    {
+        var routed = Assemble(ModelVariant.RobuMtl);
+        var model = NewModel(ModelVariant.RobuMtlPlus);
+        ParameterTransfer.Copy(routed.backbone, model.backbone);
+        ParameterTransfer.Copy(routed.selector!, model.selector!);
+        foreach (var condition in model.Config.Backbone.Conditions)
+        {
+            ParameterTransfer.Copy(routed.heads!, model.squads![condition]);
+        }
+
+        model.FreezeAll();
+        Unfreeze(model.squads!);
+        return Run(
+            PhaseName(WorkbookPhase.Squads), model, WeatherSampleTransform.OneOf(model.Config.Backbone.Conditions),
+            session.Profile.SquadEpochs, RoutingPolicy.Oracle, stream: 4, cancel: cancel);
+    }
+
+    /// <summary>Baseline: standard MTL fine-tuned further on all six conditions mixed (weather augmentation).</summary>
+    public IAsyncEnumerable<TrainingProgress> MixedMtl(CancellationToken cancel = default)
+    {
+        var model = LoadModel(WorkbookPhase.CleanMtl);
+        model.backbone.ActivateFullFineTune();
+        Unfreeze(model.heads!);
+        return Run(
+            PhaseName(WorkbookPhase.MixedMtl), model, WeatherSampleTransform.OneOf(WeatherSelectorConfig.Default.Conditions),
+            session.Profile.BaselineEpochs, RoutingPolicy.Top1, stream: 5, cancel: cancel);
+    }
+
+    /// <summary>Baseline: one shared LoRA (and the heads) on all six conditions mixed, backbone frozen.</summary>
+    public IAsyncEnumerable<TrainingProgress> SharedLora(CancellationToken cancel = default)
+    {
+        var model = NewModel(ModelVariant.SharedLora);
+        var clean = LoadModel(WorkbookPhase.CleanMtl);
+        ParameterTransfer.Copy(clean.backbone, model.backbone);
+        ParameterTransfer.Copy(clean.heads!, model.heads!);
+        model.FreezeAll();
+        model.backbone.Experts.ActivateForTraining(WeatherCondition.Clean);
+        Unfreeze(model.heads!);
+        return Run(
+            PhaseName(WorkbookPhase.SharedLora), model,
+            WeatherSampleTransform.OneOf(WeatherSelectorConfig.Default.Conditions),
+            session.Profile.WarmupEpochs + session.Profile.BaselineEpochs, RoutingPolicy.Top1, stream: 6,
+            cancel: cancel);
+    }
+
+    /// <summary>A fresh model of <paramref name="variant"/> with this run's configuration, on the session's device.</summary>
+    public RobuMtlModel NewModel(ModelVariant variant)
+    {
+        var model = new RobuMtlModel(session.ModelConfig(variant, Lora));
+        model.to(session.Device);
+        return model;
+    }
+
+    /// <summary>The model a completed phase trained, loaded from its checkpoint.</summary>
+    /// <exception cref="InvalidOperationException">The phase has not run yet; the message names it.</exception>
+    public RobuMtlModel LoadModel(WorkbookPhase phase, WeatherCondition? condition = null)
+    {
+        var variant = phase switch
+        {
+            WorkbookPhase.CleanMtl or WorkbookPhase.MixedMtl => ModelVariant.FineTunedMtl,
+            WorkbookPhase.SharedLora => ModelVariant.SharedLora,
+            WorkbookPhase.Squads => ModelVariant.RobuMtlPlus,
+            WorkbookPhase.Selector => throw new ArgumentException("The selector is loaded with LoadSelector."),
+            _ => ModelVariant.RobuMtl,
+        };
+        var name = PhaseName(phase, condition);
+        RequireComplete(name);
+        var model = NewModel(variant);
+        session.Checkpoints.TryLoadModel(name, model);
+        return model;
+    }
+
+    /// <summary>The trained selector.</summary>
+    public WeatherSelector LoadSelector()
+    {
+        var name = PhaseName(WorkbookPhase.Selector);
+        RequireComplete(name);
+        var selector = new WeatherSelector(session.ModelConfig(ModelVariant.RobuMtl).Selector!);
+        selector.to(session.Device);
+        session.Checkpoints.TryLoadModel(name, selector);
+        return selector;
+    }
+
+    /// <summary>
+    /// RobuMTL or RobuMTL+ put together from the phases: the warmup (backbone, clean expert, shared heads), every
+    /// completed weather expert, the selector, and for RobuMTL+ the squads. Experts whose phase has not run stay
+    /// equal to their fresh (no-op) initialisation; <paramref name="missing"/> lists them.
+    /// </summary>
+    public RobuMtlModel Assemble(ModelVariant variant, List<WeatherCondition>? missing = null)
+    {
+        if (variant == ModelVariant.RobuMtlPlus)
+        {
+            return LoadModel(WorkbookPhase.Squads);
+        }
+
+        if (variant != ModelVariant.RobuMtl)
+        {
+            throw new ArgumentException($"{variant} is not assembled from experts; use LoadModel.", nameof(variant));
+        }
+
+        var model = LoadModel(WorkbookPhase.Warmup);
+        foreach (var condition in WeatherExperts)
+        {
+            if (!IsComplete(WorkbookPhase.Expert, condition))
+            {
+                missing?.Add(condition);
+                continue;
+            }
+
+            using var expert = LoadModel(WorkbookPhase.Expert, condition);
+            var names = expert.ExpertParameterNames(condition);
+            ParameterTransfer.Copy(expert, model, include: names.Contains);
+        }
+
+        ParameterTransfer.Copy(LoadSelector(), model.selector!);
+        return model;
+    }
+
+    private async IAsyncEnumerable<TrainingProgress> Run(
+        string name,
+        RobuMtlModel model,
+        ISampleTransform transform,
+        int epochs,
+        RoutingPolicy routing,
+        int stream,
+        nn.Module? frozenInEval = null,
+        [EnumeratorCancellation] CancellationToken cancel = default)
+    {
+        var loader = session.Loader(session.Train, transform, training: true, stream);
+        var phase = new TrainingPhase<MultiTaskBatch>(
+            name,
+            model,
+            model.TrainableNamed(),
+            loader.BatchesPerEpoch,
+            (epoch, first) => loader.Epoch(epoch, first),
+            batch =>
+            {
+                frozenInEval?.eval();
+                var images = batch.Images.to(session.Device);
+                var conditions = batch.Conditions?.to(session.Device);
+                var output = model.forward(images, routing, conditions);
+                var targets = batch.Targets.ToDictionary(kv => kv.Key, kv => kv.Value.to(session.Device));
+                var result = loss.Compute(output.Predictions, targets);
+                var parts = result.PerTask.ToDictionary(kv => kv.Key.ToString(), kv => kv.Value.item<float>());
+                return new StepLoss(result.Total, batch.Count, parts);
+            },
+            session.Profile.Seed,
+            new { model = model.Config, routing = routing.ToString(), prefix = Prefix });
+        await foreach (var record in Train(phase, epochs, cancel))
+        {
+            yield return record;
+        }
+    }
+
+    private IAsyncEnumerable<TrainingProgress> Train<TBatch>(
+        TrainingPhase<TBatch> phase, int epochs, CancellationToken cancel)
+    {
+        var trainer = new Trainer(
+            session.TrainerFor(epochs), session.Checkpoints,
+            Microsoft.Extensions.Logging.LoggerFactoryExtensions.CreateLogger<Trainer>(session.Loggers));
+        return trainer.RunAsync(phase, cancel);
+    }
+
+    private void RequireComplete(string name)
+    {
+        if (!session.Checkpoints.IsComplete(name))
+        {
+            throw new InvalidOperationException(
+                $"Phase '{name}' of the {session.Profile.Kind} profile has not completed in '{session.RunFolder}'. "
+                + "Run the notebook (or `dotnet run --project lib/RobuMTL.Cli -- train`) that trains it first.");
+        }
+    }
+
+    private static void Unfreeze(nn.Module module)
+    {
+        foreach (var parameter in module.parameters())
+        {
+            parameter.requires_grad = true;
+        }
+    }
+}
