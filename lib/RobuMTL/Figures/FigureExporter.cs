@@ -18,6 +18,8 @@ public sealed partial class FigureExporter
     // The renderer's launch options are process-wide statics of Plotly.NET.ImageExport; one render at a time.
     private static readonly SemaphoreSlim RenderGate = new(1, 1);
 
+    private static readonly Lazy<(string ResourceName, string Script)> PlotlyJs = new(ReadEmbeddedPlotlyJs);
+
     private readonly FigureExportOptions options;
     private readonly ILogger<FigureExporter> logger;
 
@@ -40,7 +42,9 @@ public sealed partial class FigureExporter
     public bool CanRenderPng => File.Exists(options.BrowserPath);
 
     /// <summary>The plotly.js that Plotly.NET embeds (its full offline copy), as a file name and its text.</summary>
-    public static (string ResourceName, string Script) EmbeddedPlotlyJs()
+    public static (string ResourceName, string Script) EmbeddedPlotlyJs() => PlotlyJs.Value;
+
+    private static (string ResourceName, string Script) ReadEmbeddedPlotlyJs()
     {
         var assembly = typeof(GenericChart).Assembly;
         var resource = assembly.GetManifestResourceNames()
@@ -58,7 +62,10 @@ public sealed partial class FigureExporter
         Directory.CreateDirectory(OutputDirectory);
         var path = Path.Combine(OutputDirectory, FigureExportOptions.PlotlyScriptName);
         var (resource, script) = EmbeddedPlotlyJs();
-        if (!File.Exists(path) || File.ReadAllText(path) != script)
+        var upToDate = File.Exists(path)
+            && new FileInfo(path).Length == System.Text.Encoding.UTF8.GetByteCount(script)
+            && File.ReadAllText(path) == script;
+        if (!upToDate)
         {
             File.WriteAllText(path, script);
             logger.LogInformation("Wrote {Resource} to {Path}", resource, path);

@@ -23,7 +23,7 @@ internal static class ImageGrid
             throw new ArgumentException("an image grid needs at least one image", nameof(images));
         }
 
-        var grid = SubplotGrid.For(images.Count, columns, horizontalGap: 0.015, verticalGap: 0.07);
+        var grid = SubplotGrid.For(images.Count, columns, horizontalGap: 0.015, verticalGap: 0.1);
         var traces = images.Select((image, cell) => PlotlyParts.Trace(
             "image",
             ("name", cellTitles[cell]),
@@ -32,21 +32,23 @@ internal static class ImageGrid
             ("xaxis", SubplotGrid.XAxis(cell)),
             ("yaxis", SubplotGrid.YAxis(cell))));
 
+        // Size the figure so each cell has exactly the image's aspect ratio: no slack that would misalign labels.
         var aspect = (double)images[0].Height / images[0].Width;
-        var leftMargin = rowLabels is null ? 20 : 70;
+        var (left, right, top, bottom) = (rowLabels is null ? 20 : 70, 20, 90, 20);
+        var plotWidth = grid.Columns * cellPixels / (1 - (grid.HorizontalGap * (grid.Columns - 1)));
+        var plotHeight = grid.Rows * cellPixels * aspect / (1 - (grid.VerticalGap * (grid.Rows - 1)));
         var layout = PlotlyParts.Layout(
             title,
-            width: leftMargin + 20 + (grid.Columns * cellPixels),
-            height: 130 + (int)(grid.Rows * ((cellPixels * aspect) + 40)),
+            width: left + right + (int)Math.Round(plotWidth),
+            height: top + bottom + (int)Math.Round(plotHeight),
             ("showlegend", false),
-            ("margin", PlotlyParts.Obj(("l", leftMargin), ("r", 20), ("t", 90), ("b", 20))));
+            ("margin", PlotlyParts.Obj(("l", left), ("r", right), ("t", top), ("b", bottom))));
 
         var labels = new List<DynamicObj.DynamicObj>();
-        var rowHeight = 1.0 / grid.Rows;
         for (var row = 0; row < (rowLabels?.Count ?? 0); row++)
         {
             var label = PlotlyParts.PaperText(
-                $"<b>{rowLabels![row]}</b>", -0.01, 1.0 - ((row + 0.5) * rowHeight), "middle", PlotlyParts.FontSize);
+                $"<b>{rowLabels![row]}</b>", -0.01, grid.RowCenter(row), "middle", PlotlyParts.FontSize);
             label.SetProperty("xanchor", "right");
             label.SetProperty("textangle", -90);
             labels.Add(label);

@@ -62,10 +62,21 @@ internal static class PlotlyParts
             ("plot_bgcolor", "white"),
             ("margin", Obj(("l", 80), ("r", 30), ("t", 110), ("b", 80))),
             ("legend", Obj(
-                ("orientation", "h"), ("x", 0.5), ("xanchor", "center"), ("y", 1.0), ("yanchor", "bottom"),
+                ("orientation", "h"), ("x", 0.5), ("xanchor", "center"), ("y", 1.03), ("yanchor", "bottom"),
                 ("font", Font(FontSize)))),
         ]);
         return Fill(layout, attributes);
+    }
+
+    /// <summary>
+    /// A vertical legend right of the plots, for subplot grids where a legend on top would cover the cell titles.
+    /// </summary>
+    public static void UseSideLegend(Layout layout)
+    {
+        layout.SetProperty("legend", Obj(
+            ("orientation", "v"), ("x", 1.02), ("xanchor", "left"), ("y", 1.0), ("yanchor", "top"),
+            ("font", Font(FontSize))));
+        layout.SetProperty("margin", Obj(("l", 80), ("r", 40), ("t", 110), ("b", 80)));
     }
 
     /// <summary>A chart of traces under a layout.</summary>

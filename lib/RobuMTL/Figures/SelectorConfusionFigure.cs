@@ -19,7 +19,7 @@ public static class SelectorConfusionFigure
             ("y", labels),
             ("zmin", 0.0),
             ("zmax", 1.0),
-            ("colorscale", "Blues"),
+            ("colorscale", new object[] { new object[] { 0.0, "#f7fbff" }, new object[] { 1.0, "#08306b" } }),
             ("texttemplate", "%{z:.2f}"),
             ("textfont", PlotlyParts.Font(PlotlyParts.FontSize + 1)),
             ("hovertemplate", "true %{y}, predicted %{x}: %{z:.3f}<extra></extra>"),

@@ -56,7 +56,8 @@ public static class SeverityCurvesFigure
         }
 
         var layout = PlotlyParts.Layout(
-            task is { } t ? $"{title}: {FigureText.Task(t)}" : title, 480 * grid.Columns, 80 + (400 * grid.Rows));
+            task is { } t ? $"{title}: {FigureText.Task(t)}" : title, 180 + (460 * grid.Columns), 80 + (400 * grid.Rows));
+        PlotlyParts.UseSideLegend(layout);
         grid.Apply(
             layout,
             conditions,

@@ -14,6 +14,12 @@ internal sealed class SubplotGrid(int rows, int columns, double horizontalGap = 
     /// <summary>Number of columns.</summary>
     public int Columns { get; } = columns;
 
+    /// <summary>Gap between columns as a fraction of the plot width.</summary>
+    public double HorizontalGap { get; } = horizontalGap;
+
+    /// <summary>Gap between rows as a fraction of the plot height (room for the cell titles).</summary>
+    public double VerticalGap { get; } = verticalGap;
+
     /// <summary>A grid with enough cells for <paramref name="count"/> subplots, at most <paramref name="maxColumns"/> wide.</summary>
     public static SubplotGrid For(int count, int maxColumns, double horizontalGap = 0.07, double verticalGap = 0.12)
     {
@@ -27,6 +33,13 @@ internal sealed class SubplotGrid(int rows, int columns, double horizontalGap = 
     /// <summary>The trace attribute value of cell i's y axis: "y", "y2", ...</summary>
     public static string YAxis(int cell) => cell == 0 ? "y" : $"y{cell + 1}";
 
+    /// <summary>The vertical centre of a row in paper coordinates (0 bottom, 1 top).</summary>
+    public double RowCenter(int row) => 1.0 - (row * (CellHeight + VerticalGap)) - (CellHeight / 2);
+
+    private double CellWidth => (1.0 - (HorizontalGap * (Columns - 1))) / Columns;
+
+    private double CellHeight => (1.0 - (VerticalGap * (Rows - 1))) / Rows;
+
     /// <summary>
     /// Sets domains and anchors of every cell's axes on <paramref name="layout"/>, starting from the given axis
     /// objects, and adds the cell titles as annotations (plus any <paramref name="extraAnnotations"/>).
@@ -39,13 +52,12 @@ internal sealed class SubplotGrid(int rows, int columns, double horizontalGap = 
         IEnumerable<DynamicObj.DynamicObj>? extraAnnotations = null)
     {
         var annotations = new List<DynamicObj.DynamicObj>();
-        var cellWidth = (1.0 - (horizontalGap * (Columns - 1))) / Columns;
-        var cellHeight = (1.0 - (verticalGap * (Rows - 1))) / Rows;
+        var (cellWidth, cellHeight) = (CellWidth, CellHeight);
         for (var cell = 0; cell < titles.Count; cell++)
         {
             var (row, column) = (cell / Columns, cell % Columns);
-            var x0 = column * (cellWidth + horizontalGap);
-            var y1 = 1.0 - (row * (cellHeight + verticalGap));
+            var x0 = column * (cellWidth + HorizontalGap);
+            var y1 = 1.0 - (row * (cellHeight + VerticalGap));
             var x = xAxis(cell);
             x.SetProperty("domain", new[] { x0, x0 + cellWidth });
             x.SetProperty("anchor", YAxis(cell));

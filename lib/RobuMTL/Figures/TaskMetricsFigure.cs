@@ -45,10 +45,11 @@ public static class TaskMetricsFigure
 
         var layout = PlotlyParts.Layout(
             title,
-            width: 560 * grid.Columns,
+            width: 200 + (540 * grid.Columns),
             height: 80 + (430 * grid.Rows),
             ("barmode", "group"),
             ("bargap", 0.2));
+        PlotlyParts.UseSideLegend(layout);
         grid.Apply(
             layout,
             tasks.Select(FigureText.Task).ToList(),

@@ -51,12 +51,14 @@ public static class TrainingCurvesFigure
             }
         }
 
-        var layout = PlotlyParts.Layout(title, 400 * grid.Columns, 80 + (360 * grid.Rows));
+        var layout = PlotlyParts.Layout(title, 230 + (400 * grid.Columns), 80 + (360 * grid.Rows));
+        PlotlyParts.UseSideLegend(layout);
         grid.Apply(
             layout,
             panels.Select(p => p.Expert is { } e ? $"{p.Phase} · {e}" : p.Phase).ToList(),
             _ => PlotlyParts.Axis("optimisation step"),
-            _ => PlotlyParts.Axis(logScale ? "loss (log scale)" : "loss", ("type", logScale ? "log" : "linear")));
+            _ => PlotlyParts.Axis(logScale ? "loss (log scale)" : "loss", ("type", logScale ? "log" : "linear"),
+                ("dtick", logScale ? "D2" : null)));
         return PlotlyParts.Chart(traces, layout);
     }
 }
