@@ -22,6 +22,9 @@ public sealed class BlurEffect : IWeatherEffect
     /// <inheritdoc/>
     public WeatherCondition Condition => WeatherCondition.Blur;
 
+    // Known limitation: as in ImageNet-C the radii are in pixels, tuned for 224x224 images, and are not scaled
+    // with the image size, so the same level blurs a 448x448 image relatively less than a 128x128 one.
+
     /// <inheritdoc/>
     public RgbImage Apply(RgbImage image, WeatherSeverity severity, Random rng)
     {

@@ -29,9 +29,7 @@ public sealed class CloudEffect : IWeatherEffect
     {
         ArgumentNullException.ThrowIfNull(image);
         var layers = _config.Layers;
-        var count = Math.Min(
-            _config.MaxLayers,
-            _config.MinLayers + (int)(severity.Window(rng.NextDouble()) * (_config.MaxLayers - _config.MinLayers + 1)));
+        var count = severity.Count(_config.MinLayers, _config.MaxLayers, rng.NextDouble());
 
         // Which layers, in config order: a random subset of the wanted size.
         var order = Enumerable.Range(0, layers.Count).Select(_ => rng.NextDouble()).ToArray();

@@ -29,8 +29,7 @@ public sealed class PrecipitationEffect : IWeatherEffect
     public RgbImage Apply(RgbImage image, WeatherSeverity severity, Random rng)
     {
         ArgumentNullException.ThrowIfNull(image);
-        var span = _config.MaxLayers - _config.MinLayers + 1;
-        var count = Math.Min(_config.MaxLayers, _config.MinLayers + (int)(severity.Window(rng.NextDouble()) * span));
+        var count = severity.Count(_config.MinLayers, _config.MaxLayers, rng.NextDouble());
 
         // One seed per possible layer, drawn whether used or not, so a higher level only adds layers.
         var seeds = Enumerable.Range(0, _config.MaxLayers).Select(_ => rng.Next()).ToArray();
@@ -43,6 +42,8 @@ public sealed class PrecipitationEffect : IWeatherEffect
         return new RgbImage(image.Width, image.Height, pixels);
     }
 
+    // Known limitation: imgaug rounds the flake map to 8 bits between steps; this works in floats throughout,
+    // so faint streak tails survive that imgaug would zero.
     private void DrawLayer(float[] pixels, int width, int height, WeatherSeverity severity, Random rng)
     {
         var c = _config;
@@ -53,6 +54,7 @@ public sealed class PrecipitationEffect : IWeatherEffect
         var angle = c.Angle.Sample(rng);
         var speed = c.Speed.Sample(rng, severity);
         var blurFraction = c.BlurSigmaFraction.Sample(rng);
+        // imgaug derives the drop grey from the noise sum; drawing it from the generator keeps the same range.
         var dropColor = (float)c.DropColor.Sample(rng);
         var longest = Math.Max(width, height);
 

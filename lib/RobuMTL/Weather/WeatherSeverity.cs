@@ -69,6 +69,9 @@ public readonly record struct WeatherSeverity
     /// <summary>The fraction of a range this severity draws, given a uniform <paramref name="u"/> in [0, 1).</summary>
     internal double Window(double u) => ((4 * Value) + u) / 5;
 
+    /// <summary>A count in min..max from this severity's window (layer counts: fewest at level 1, most at 5).</summary>
+    internal int Count(int min, int max, double u) => Math.Min(max, min + (int)(Window(u) * (max - min + 1)));
+
     /// <inheritdoc/>
     public override string ToString() => $"level {Level} ({Value:0.###})";
 }

@@ -105,6 +105,8 @@ public class WeatherSynthesizerTests
     {
         var images = Enumerable.Range(0, 6).Select(_ => Scene(24)).ToList();
         var recipes = images.Select((_, i) => WeatherRecipe.Single((WeatherCondition)(i % 7), Level3)).ToList();
+        recipes[4] = WeatherRecipe.Sequence(Level3, WeatherCondition.Rain, WeatherCondition.Fog);
+        recipes[5] = WeatherRecipe.Spatial(Level3, WeatherCondition.Snow, WeatherCondition.Blur);
 
         var serial = Synth.ApplyBatch(images, recipes, seed: 42, maxDegreeOfParallelism: 1);
         var parallel = Synth.ApplyBatch(images, recipes, seed: 42, maxDegreeOfParallelism: 4);
