@@ -72,11 +72,21 @@ public sealed class WorkbookSession
     /// Opens a run: resolves the profile (argument, else <c>ROBUMTL_PROFILE</c>, else quick), finds the
     /// repository, starts libtorch on the profile's device and seeds it.
     /// </summary>
-    public static WorkbookSession Open(RunProfile? profile = null, ILoggerFactory? loggers = null, string? start = null)
+    /// <param name="profile">The profile; null resolves it from the environment.</param>
+    /// <param name="loggers">Where the components log; null discards.</param>
+    /// <param name="start">A folder inside the repository; null is the current directory.</param>
+    /// <param name="runsRoot">Where runs are kept instead of runs/ (tests use a temporary folder).</param>
+    public static WorkbookSession Open(
+        RunProfile? profile = null, ILoggerFactory? loggers = null, string? start = null, string? runsRoot = null)
     {
         profile ??= RunProfile.Resolve();
         loggers ??= NullLoggerFactory.Instance;
         var paths = WorkbookPaths.Discover(start);
+        if (runsRoot is not null)
+        {
+            paths = paths with { RunsRoot = Path.GetFullPath(runsRoot) };
+        }
+
         var runtime = TorchRuntime.Initialize(
             profile.Backend, profile.Threads, loggers.CreateLogger(typeof(TorchRuntime).FullName!));
         TorchRuntime.Seed(profile.Seed);

@@ -1,0 +1,243 @@
+using System.Diagnostics;
+using RobuMTL.Data;
+using RobuMTL.Evaluation;
+using RobuMTL.Metrics;
+using RobuMTL.Model;
+using RobuMTL.Tasks;
+using RobuMTL.Weather;
+using static TorchSharp.torch;
+
+namespace RobuMTL.Workbook;
+
+/// <summary>
+/// The evaluation harness: every method under every scenario (clean, each condition at each severity, mixed
+/// pairs and triples, spatial mixtures, a continuous severity sweep) for every task, as long-format
+/// <see cref="EvaluationRecord"/>s with delta_m against a baseline method and the selector's accuracy.
+/// Each scenario's degraded images are made once and shared by all methods.
+/// </summary>
+public sealed class WorkbookEvaluation
+{
+    private readonly WorkbookSession session;
+
+    /// <summary>Creates the harness of one run.</summary>
+    public WorkbookEvaluation(WorkbookSession session) => this.session = session;
+
+    /// <summary>
+    /// The standard grid of a profile: clean; every weather expert's condition at the profile's severities;
+    /// mixed pairs, triples and all five at level 3; two spatial mixtures; a strength sweep of fog, noise and
+    /// blur (the smoke profile keeps one example of each kind).
+    /// </summary>
+    public static IReadOnlyList<EvaluationScenario> StandardScenarios(Core.RunProfile profile)
+    {
+        var weather = WorkbookTraining.WeatherExperts;
+        var smoke = profile.Kind == Core.ProfileKind.Smoke;
+        var scenarios = new List<EvaluationScenario> { EvaluationScenario.Clean };
+        scenarios.AddRange(
+            from condition in weather from level in profile.EvalSeverities
+            select EvaluationScenario.Single(condition, level));
+        WeatherCondition[][] mixes = smoke
+            ? [[WeatherCondition.Rain, WeatherCondition.Fog]]
+            :
+            [
+                [WeatherCondition.Rain, WeatherCondition.Fog], [WeatherCondition.Snow, WeatherCondition.Noise],
+                [WeatherCondition.Fog, WeatherCondition.Blur], [WeatherCondition.Rain, WeatherCondition.Fog,
+                WeatherCondition.Noise], [WeatherCondition.Snow, WeatherCondition.Fog, WeatherCondition.Blur],
+                [.. weather],
+            ];
+        scenarios.AddRange(mixes.Select(m => EvaluationScenario.Mixed(3, m)));
+        scenarios.Add(EvaluationScenario.Spatial(3, WeatherCondition.Rain, WeatherCondition.Fog));
+        if (!smoke)
+        {
+            scenarios.Add(EvaluationScenario.Spatial(
+                3, WeatherCondition.Snow, WeatherCondition.Noise, WeatherCondition.Blur));
+        }
+
+        WeatherCondition[] swept = smoke ? [WeatherCondition.Fog] : [WeatherCondition.Fog, WeatherCondition.Noise,
+            WeatherCondition.Blur];
+        double[] strengths = smoke ? [0.0, 1.0] : [0.0, 0.25, 0.5, 0.75, 1.0];
+        scenarios.AddRange(from c in swept from s in strengths select EvaluationScenario.Sweep(c, s));
+        return scenarios;
+    }
+
+    /// <summary>
+    /// Degrades the evaluation split once for <paramref name="scenario"/> (seeded per scenario, so every method
+    /// sees the same pixels) and collates it into batches, kept on the CPU until disposed.
+    /// </summary>
+    public PreparedScenario Prepare(EvaluationScenario scenario, IMultiTaskDataset? split = null)
+    {
+        split ??= session.Validation;
+        var transform = scenario.Recipe is null
+            ? WeatherSampleTransform.Clean
+            : WeatherSampleTransform.Fixed(scenario.Recipe);
+        var loader = session.Loader(split, transform, training: false, StableStream(scenario));
+        var batches = new List<MultiTaskBatch>();
+        using (var scope = NewDisposeScope())
+        {
+            foreach (var batch in loader.Epoch(0))
+            {
+                batches.Add(batch);
+            }
+
+            foreach (var batch in batches)
+            {
+                batch.Images.MoveToOuterDisposeScope();
+                batch.Conditions?.MoveToOuterDisposeScope();
+                foreach (var target in batch.Targets.Values)
+                {
+                    target.MoveToOuterDisposeScope();
+                }
+            }
+        }
+
+        return new PreparedScenario(scenario, batches);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="model"/> over a prepared scenario in eval mode without gradients and returns each
+    /// task's metrics, the selector's accuracy against the primary condition (routed models), and the time per
+    /// image in milliseconds.
+    /// </summary>
+    public ScenarioResult Evaluate(RobuMtlModel model, RoutingPolicy routing, PreparedScenario data)
+    {
+        model.eval();
+        var metrics = MetricSet.For(model.Tasks, session.Info.SemanticClasses);
+        var (correct, seen) = (0L, 0L);
+        var watch = new Stopwatch();
+        var primary = (long)data.Scenario.Primary;
+        using var noGrad = no_grad();
+        foreach (var batch in data.Batches)
+        {
+            using var scope = NewDisposeScope();
+            var images = batch.Images.to(session.Device);
+            using var truth = full([batch.Count], primary, ScalarType.Int64);
+            watch.Start();
+            var output = model.forward(images, routing, truth.to(session.Device));
+            var predictions = output.Predictions.ToDictionary(kv => kv.Key, kv => kv.Value.cpu());
+            watch.Stop();
+            metrics.Update(predictions, batch.Targets);
+            if (output.SelectorLogits is not null)
+            {
+                var experts = model.Config.Backbone.Conditions;
+                var picked = output.SelectorLogits.argmax(1).cpu().data<long>().ToArray();
+                correct += picked.Count(p => experts[(int)p] == data.Scenario.Primary);
+                seen += picked.Length;
+            }
+        }
+
+        var imageCount = data.Batches.Sum(b => b.Count);
+        return new ScenarioResult(
+            metrics.Compute(), seen == 0 ? null : 100.0 * correct / seen, watch.Elapsed.TotalMilliseconds / imageCount);
+    }
+
+    /// <summary>
+    /// Evaluates every method under every scenario. delta_m of each (method, scenario) is computed against
+    /// <paramref name="baseline"/> (a method name in <paramref name="methods"/>) under the same scenario.
+    /// </summary>
+    public EvaluationTable RunGrid(
+        IReadOnlyList<EvaluatedMethod> methods,
+        IReadOnlyList<EvaluationScenario> scenarios,
+        string baseline,
+        IProgress<string>? progress = null)
+    {
+        if (methods.All(m => m.Name != baseline))
+        {
+            throw new ArgumentException(
+                $"Baseline '{baseline}' is not one of the methods [{string.Join(", ", methods.Select(m => m.Name))}].");
+        }
+
+        var table = new EvaluationTable();
+        for (var s = 0; s < scenarios.Count; s++)
+        {
+            var scenario = scenarios[s];
+            using var data = Prepare(scenario);
+            var results = new Dictionary<string, ScenarioResult>();
+            foreach (var method in methods)
+            {
+                results[method.Name] = Evaluate(method.Model, method.Routing, data);
+            }
+
+            foreach (var method in methods)
+            {
+                table.AddRange(Records(method, scenario, results[method.Name], results[baseline]));
+            }
+
+            progress?.Report($"scenario {s + 1}/{scenarios.Count}: {scenario}");
+        }
+
+        return table;
+    }
+
+    /// <summary>The results rows of one method under one scenario.</summary>
+    public static IEnumerable<EvaluationRecord> Records(
+        EvaluatedMethod method, EvaluationScenario scenario, ScenarioResult result, ScenarioResult? baseline)
+    {
+        var (routing, topK) = RoutingOf(method);
+        EvaluationRecord Row(TaskKind? task, MetricKind metric, double value) => new(
+            method.Name, scenario.Kind, scenario.Conditions, scenario.Severity, scenario.Strength, routing, topK,
+            task, metric, value);
+
+        foreach (var (task, metrics) in result.Metrics)
+        {
+            foreach (var (name, kind) in MetricsOf(task))
+            {
+                if (metrics.Values.TryGetValue(name, out var value))
+                {
+                    yield return Row(task, kind, value);
+                }
+            }
+        }
+
+        if (baseline is not null)
+        {
+            yield return Row(null, MetricKind.DeltaM, MultiTaskDelta.Compute(result.Metrics, baseline.Metrics));
+        }
+
+        if (result.SelectorAccuracy is { } accuracy)
+        {
+            yield return Row(null, MetricKind.Accuracy, accuracy);
+        }
+
+        yield return Row(null, MetricKind.LatencyMs, result.MillisecondsPerImage);
+    }
+
+    private static (RoutingKind Kind, int? K) RoutingOf(EvaluatedMethod method)
+    {
+        if (!method.Model.Config.IsRouted)
+        {
+            return (RoutingKind.None, null);
+        }
+
+        return method.Routing.Mode switch
+        {
+            RoutingMode.Selector when method.Routing.K == 1 => (RoutingKind.Top1, 1),
+            RoutingMode.Selector => (RoutingKind.TopK, method.Routing.K),
+            RoutingMode.Oracle => (RoutingKind.Oracle, 1),
+            _ => (RoutingKind.None, null),
+        };
+    }
+
+    private static IEnumerable<(string Name, MetricKind Kind)> MetricsOf(TaskKind task) => task switch
+    {
+        TaskKind.SemanticSegmentation or TaskKind.HumanParts => [(MetricNames.MeanIoU, MetricKind.MeanIoU)],
+        TaskKind.Saliency => [(MetricNames.MeanIoU, MetricKind.MeanIoU), (MetricNames.MaxF, MetricKind.MaxF)],
+        TaskKind.Normals =>
+        [
+            (MetricNames.MeanAngle, MetricKind.MeanAngularError), (MetricNames.Within11, MetricKind.AngleWithin11),
+            (MetricNames.Within22, MetricKind.AngleWithin22), (MetricNames.Within30, MetricKind.AngleWithin30),
+        ],
+        TaskKind.Edges => [(MetricNames.EdgeF, MetricKind.OdsF)],
+        TaskKind.Depth => [(MetricNames.Rmse, MetricKind.Rmse)],
+        _ => [],
+    };
+
+    private static int StableStream(EvaluationScenario scenario)
+    {
+        var hash = 17;
+        foreach (var c in scenario.ToString())
+        {
+            hash = unchecked((hash * 31) + c);
+        }
+
+        return 1000 + (int)((uint)hash % 100_000);
+    }
+}
