@@ -42,7 +42,8 @@ public sealed class RealDatasetTests
             LabelPng.Write(dir.File("semseg", "pascal-context", id + ".png"),
                 [0, 15, 15, 255, 20, 1, 0, 0, 2, 3, 4, 5], W, H);
             LabelPng.Write(dir.File("sal_distill", id + ".png"), [0, 127, 128, 255, 0, 0, 0, 0, 0, 0, 0, 200], W, H);
-            Rgb(dir.File("normals_distill", id + ".png"), p => p == 0 ? new Rgb24(255, 128, 128) : new Rgb24(128, 128, 0));
+            Rgb(dir.File("normals_distill", id + ".png"),
+                p => p == 0 ? new Rgb24(255, 128, 128) : new Rgb24(128, 128, 0));
         }
 
         if (withParts)
@@ -155,7 +156,7 @@ public sealed class RealDatasetTests
     public void AcdcPairsImagesWithTrainIdLabelsAndConditions()
     {
         using var dir = new TempFolder();
-        Rgb(dir.File("rgb_anon", "fog", "val", "GOPR0475", "GOPR0475_frame_000041_rgb_anon.png"), _ => new Rgb24(9, 9, 9));
+        Rgb(dir.File("rgb_anon", "fog", "val", "GOPR0475", "GOPR0475_frame_000041_rgb_anon.png"), _ => default);
         Rgb(dir.File("rgb_anon", "night", "val", "GP010376", "GP010376_frame_000001_rgb_anon.png"), _ => default);
         LabelPng.Write(dir.File("gt", "fog", "val", "GOPR0475", "GOPR0475_frame_000041_gt_labelTrainIds.png"),
             [0, 1, 18, 255, 0, 0, 0, 0, 0, 0, 0, 10], W, H);

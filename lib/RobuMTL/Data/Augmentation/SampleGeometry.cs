@@ -86,15 +86,17 @@ public static class SampleGeometry
             }
         }
 
+        T[]? Cut<T>(T[]? map, int channels, T fill) =>
+            map is null ? null : Window(map, s.Width, s.Height, channels, left, top, width, height, fill);
         return s with
         {
             Image = new RgbImage(width, height, pixels),
-            Semantic = WindowOrNull(s.Semantic, s.Width, s.Height, 1, left, top, width, height, MultiTaskSample.Ignore),
-            HumanParts = WindowOrNull(s.HumanParts, s.Width, s.Height, 1, left, top, width, height, MultiTaskSample.Ignore),
-            Saliency = WindowOrNull(s.Saliency, s.Width, s.Height, 1, left, top, width, height, MultiTaskSample.Ignore),
-            Edges = WindowOrNull(s.Edges, s.Width, s.Height, 1, left, top, width, height, MultiTaskSample.Ignore),
-            Depth = WindowOrNull(s.Depth, s.Width, s.Height, 1, left, top, width, height, 0f),
-            Normals = WindowOrNull(s.Normals, s.Width, s.Height, 3, left, top, width, height, 0f),
+            Semantic = Cut(s.Semantic, 1, MultiTaskSample.Ignore),
+            HumanParts = Cut(s.HumanParts, 1, MultiTaskSample.Ignore),
+            Saliency = Cut(s.Saliency, 1, MultiTaskSample.Ignore),
+            Edges = Cut(s.Edges, 1, MultiTaskSample.Ignore),
+            Depth = Cut(s.Depth, 1, 0f),
+            Normals = Cut(s.Normals, 3, 0f),
         };
     }
 
@@ -153,10 +155,12 @@ public static class SampleGeometry
                 var x0 = (int)fx;
                 var x1 = Math.Min(x0 + 1, w - 1);
                 var tx = fx - x0;
+                var (p00, p01) = (((y0 * w) + x0) * channels, ((y0 * w) + x1) * channels);
+                var (p10, p11) = (((y1 * w) + x0) * channels, ((y1 * w) + x1) * channels);
                 for (var c = 0; c < channels; c++)
                 {
-                    var top = (map[(((y0 * w) + x0) * channels) + c] * (1 - tx)) + (map[(((y0 * w) + x1) * channels) + c] * tx);
-                    var bottom = (map[(((y1 * w) + x0) * channels) + c] * (1 - tx)) + (map[(((y1 * w) + x1) * channels) + c] * tx);
+                    var top = (map[p00 + c] * (1 - tx)) + (map[p01 + c] * tx);
+                    var bottom = (map[p10 + c] * (1 - tx)) + (map[p11 + c] * tx);
                     result[(((y * outW) + x) * channels) + c] = (top * (1 - ty)) + (bottom * ty);
                 }
             }
@@ -164,9 +168,6 @@ public static class SampleGeometry
 
         return result;
     }
-
-    private static T[]? WindowOrNull<T>(T[]? map, int w, int h, int channels, int left, int top, int outW, int outH,
-        T fill) => map is null ? null : Window(map, w, h, channels, left, top, outW, outH, fill);
 
     private static T[] Window<T>(T[] map, int w, int h, int channels, int left, int top, int outW, int outH, T fill)
     {
