@@ -170,7 +170,13 @@ public sealed class FormatTests
         body.AddRange(Tag(5, 8));
         body.AddRange(new byte[] { 1, 0, 0, 0, (byte)data.Length, 0, 0, 0 });
         body.AddRange(Small(1, Encoding.ASCII.GetBytes(name)));
-        if (mxClass != 2)
+        if (mxClass == 2)
+        {
+            // A struct with no fields: field-name length 32, then an empty list of names.
+            body.AddRange(Small(5, BitConverter.GetBytes(32)));
+            body.AddRange(Tag(1, 0));
+        }
+        else
         {
             body.AddRange(Small(2, data));
         }
