@@ -28,7 +28,8 @@ public sealed class PascalPartStructTests
             BinaryPrimitives.WriteInt32LittleEndian(d.AsSpan(i * 4), dims[i]);
         }
 
-        return [.. Element(6, [mxClass, 0, 0, 0, 0, 0, 0, 0]), .. Element(5, d), .. Element(1, Encoding.ASCII.GetBytes(name))];
+        byte[] flags = [mxClass, 0, 0, 0, 0, 0, 0, 0];
+        return [.. Element(6, flags), .. Element(5, d), .. Element(1, Encoding.ASCII.GetBytes(name))];
     }
 
     private static byte[] Numeric(byte[] rowMajor, int rows, int cols, string name = "")

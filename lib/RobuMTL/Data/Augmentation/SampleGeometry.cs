@@ -193,7 +193,8 @@ public static class SampleGeometry
         return result;
     }
 
-    private static void Renormalize(float[] normals)
+    /// <summary>Scales each non-zero vector of an interleaved (H * W * 3) array to unit length in place.</summary>
+    internal static void Renormalize(float[] normals)
     {
         for (var p = 0; p < normals.Length; p += 3)
         {
