@@ -38,7 +38,8 @@ public sealed class AcdcDataset : IMultiTaskDataset
             if (!Conditions.Contains(condition))
             {
                 throw new ArgumentException(
-                    $"ACDC condition '{condition}' is not one of: {string.Join(", ", Conditions)}.", nameof(conditions));
+                    $"ACDC condition '{condition}' is not one of: {string.Join(", ", Conditions)}.",
+                    nameof(conditions));
             }
 
             var folder = Path.Combine(root, "rgb_anon", condition, name);

@@ -67,7 +67,8 @@ public sealed class NyudDataset : IMultiTaskDataset
         }
 
         var depth = DenseFiles.ReadFloats(Path.Combine(_root, "depth", id + ".npy"), h, w, 1);
-        var normals = SplitList.Renormalize(DenseFiles.ReadFloats(Path.Combine(_root, "normals", id + ".npy"), h, w, 3));
+        var rawNormals = DenseFiles.ReadFloats(Path.Combine(_root, "normals", id + ".npy"), h, w, 3);
+        var normals = SplitList.Renormalize(rawNormals);
         var edgeValues = DenseFiles.ReadFloats(Path.Combine(_root, "edge", id + ".npy"), h, w, 1);
         var edges = edgeValues.Select(v => v > 0.5f ? (byte)1 : (byte)0).ToArray();
 

@@ -8,7 +8,8 @@ namespace RobuMTL.Data.Datasets;
 /// PASCAL-Context in the multi-task layout of Multi-Task-Learning-PyTorch / MTLoRA: semantic segmentation
 /// (21 classes), human parts (6 + background), saliency and surface normals. Files under the root:
 /// <c>JPEGImages/&lt;id&gt;.jpg</c>, <c>semseg/pascal-context/&lt;id&gt;.png</c> (or <c>semseg/VOC12</c>),
-/// <c>human_parts/&lt;id&gt;.mat</c> (absent for images without people: all labels 255),
+/// <c>human_parts/&lt;id&gt;.mat</c> (the PASCAL-Part <c>anno</c> struct, grouped into 6 parts here, or a
+/// numeric map of groups; no person with parts, or no file: all labels 255),
 /// <c>normals_distill/&lt;id&gt;.png</c> (n = 2v/255 - 1, renormalised), <c>sal_distill/&lt;id&gt;.png</c>
 /// (v/255 &gt; 0.5), split lists <c>ImageSets/Context/{train,val}.txt</c>.
 /// </summary>
@@ -72,21 +73,8 @@ public sealed class PascalContextDataset : IMultiTaskDataset
         SplitList.CheckLabels(semantic, ClassNames.Count, semsegPath, "semantic");
 
         var partsPath = Path.Combine(_root, "human_parts", id + ".mat");
-        byte[] parts;
-        if (File.Exists(partsPath))
-        {
-            var matrix = MatFile.ReadMatrix(partsPath);
-            if (matrix.Rows != h || matrix.Columns != w)
-            {
-                throw new InvalidDataException(
-                    $"'{partsPath}' holds a {matrix.Rows}x{matrix.Columns} matrix, expected {h}x{w} (rows x columns) "
-                    + "like its image.");
-            }
-
-            parts = matrix.ToRowMajorBytes();
-            SplitList.CheckLabels(parts, DatasetInfo.PascalPartNames.Count, partsPath, "human part");
-        }
-        else
+        var parts = File.Exists(partsPath) ? ReadParts(partsPath, h, w) : null;
+        if (parts is null)
         {
             parts = new byte[w * h];
             Array.Fill(parts, MultiTaskSample.Ignore);
@@ -115,5 +103,41 @@ public sealed class PascalContextDataset : IMultiTaskDataset
             Saliency = saliency,
             Normals = normals,
         }.Validate();
+    }
+
+    /// <summary>
+    /// The grouped part map of one image: a numeric matrix already holding groups 0..6 (255 ignore), or the
+    /// original PASCAL-Part <c>anno</c> struct grouped here; null when the image has no person with parts.
+    /// </summary>
+    private static byte[]? ReadParts(string path, int h, int w)
+    {
+        IReadOnlyList<MatValue> variables;
+        try
+        {
+            variables = MatFile.ReadVariables(File.ReadAllBytes(path));
+        }
+        catch (Exception e) when (e is FormatException or InvalidDataException or ArgumentOutOfRangeException)
+        {
+            throw new InvalidDataException($"'{path}' is not a readable MATLAB v5 file: {e.Message}", e);
+        }
+
+        if (variables.OfType<MatStruct>().FirstOrDefault(v => v.Name == "anno") is { } anno)
+        {
+            return PascalPartGrouping.Group(anno, h, w, path);
+        }
+
+        var matrix = variables.OfType<MatNumeric>().FirstOrDefault(v => v.Dims.Length == 2)
+            ?? throw new InvalidDataException(
+                $"'{path}' holds neither an 'anno' struct nor a numeric part map.");
+        if (matrix.Dims[0] != h || matrix.Dims[1] != w)
+        {
+            throw new InvalidDataException(
+                $"'{path}' holds a {matrix.Dims[0]}x{matrix.Dims[1]} matrix, expected {h}x{w} (rows x columns) "
+                + "like its image.");
+        }
+
+        var parts = new MatMatrix(matrix.Name, h, w, matrix.Data).ToRowMajorBytes();
+        SplitList.CheckLabels(parts, DatasetInfo.PascalPartNames.Count, path, "human part");
+        return parts;
     }
 }

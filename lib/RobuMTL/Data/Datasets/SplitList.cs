@@ -44,22 +44,7 @@ internal static class SplitList
     /// <summary>Scales non-zero vectors of an interleaved (H * W * 3) array to unit length in place.</summary>
     public static float[] Renormalize(float[] normals)
     {
-        for (var p = 0; p < normals.Length; p += 3)
-        {
-            var len = MathF.Sqrt((normals[p] * normals[p]) + (normals[p + 1] * normals[p + 1])
-                + (normals[p + 2] * normals[p + 2]));
-            if (len > 1e-6f)
-            {
-                normals[p] /= len;
-                normals[p + 1] /= len;
-                normals[p + 2] /= len;
-            }
-            else
-            {
-                (normals[p], normals[p + 1], normals[p + 2]) = (0f, 0f, 0f);
-            }
-        }
-
+        Augmentation.SampleGeometry.Renormalize(normals);
         return normals;
     }
 }

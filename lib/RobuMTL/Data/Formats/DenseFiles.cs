@@ -7,7 +7,7 @@ public static class DenseFiles
     /// Reads an .npy array of shape (H, W), (H, W, 1), (1, H, W) for one channel, or (H, W, C) for C channels,
     /// as row-major floats (H * W * C).
     /// </summary>
-    /// <exception cref="InvalidDataException">Missing, unreadable, or of another shape; the message names it.</exception>
+    /// <exception cref="InvalidDataException">Missing, unreadable, or of another shape (names the file).</exception>
     public static float[] ReadFloats(string path, int height, int width, int channels)
     {
         var array = NpyFile.Read(path);

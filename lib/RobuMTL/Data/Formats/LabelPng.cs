@@ -25,7 +25,12 @@ public static class LabelPng
         }
 
         using var image = Image.LoadPixelData<L8>(labels, width, height);
-        image.SaveAsPng(path, new PngEncoder { ColorType = PngColorType.Grayscale, BitDepth = PngBitDepth.Bit8 });
+        image.SaveAsPng(path, new PngEncoder
+        {
+            ColorType = PngColorType.Grayscale,
+            BitDepth = PngBitDepth.Bit8,
+            CompressionLevel = PngCompressionLevel.BestSpeed,
+        });
     }
 
     /// <summary>

@@ -10,8 +10,8 @@ namespace RobuMTL.Data.Formats;
 /// type (MATLAB stores a double matrix of small integers as miUINT8, for example).
 /// </summary>
 /// <remarks>
-/// Known limitation: struct and cell variables (such as the PASCAL-Part <c>anno</c> struct) are skipped, not
-/// parsed; the human-parts loader expects the part map already grouped into a numeric matrix.
+/// Struct, cell and char variables are parsed too (internally, for the PASCAL-Part <c>anno</c> struct);
+/// sparse, object and complex data are not.
 /// </remarks>
 public static class MatFile
 {
@@ -27,6 +27,9 @@ public static class MatFile
     private const int MiUInt64 = 13;
     private const int MiMatrix = 14;
     private const int MiCompressed = 15;
+    private const int MxCell = 1;
+    private const int MxStruct = 2;
+    private const int MxChar = 4;
     private const int MxDouble = 6;
     private const int MxUInt8 = 9;
 
@@ -59,7 +62,15 @@ public static class MatFile
 
     /// <summary>Every top-level numeric 2-D matrix in the file bytes, in file order.</summary>
     /// <exception cref="FormatException">The bytes are not a little-endian level-5 .mat file.</exception>
-    public static IReadOnlyList<MatMatrix> ReadMatrices(byte[] bytes)
+    public static IReadOnlyList<MatMatrix> ReadMatrices(byte[] bytes) =>
+        ReadVariables(bytes)
+            .OfType<MatNumeric>()
+            .Where(v => v.Dims.Length == 2)
+            .Select(v => new MatMatrix(v.Name, v.Dims[0], v.Dims[1], v.Data))
+            .ToArray();
+
+    /// <summary>Every top-level variable, structs and cells parsed recursively.</summary>
+    internal static IReadOnlyList<MatValue> ReadVariables(byte[] bytes)
     {
         if (bytes.Length < 128)
         {
@@ -73,12 +84,11 @@ public static class MatFile
                 : "missing the 'IM' endian marker (not a level-5 file; v7.3 HDF5 files are not supported)");
         }
 
-        var result = new List<MatMatrix>();
+        var result = new List<MatValue>();
         var offset = 128;
         while (offset + 8 <= bytes.Length)
         {
             var (type, size, dataStart, next) = Tag(bytes, offset);
-            var body = bytes.AsSpan(dataStart, size);
             if (type == MiCompressed)
             {
                 using var packed = new MemoryStream(bytes, dataStart, size);
@@ -87,14 +97,14 @@ public static class MatFile
                 input.CopyTo(output);
                 var inner = output.ToArray();
                 var (innerType, innerSize, innerStart, _) = Tag(inner, 0);
-                if (innerType == MiMatrix && ParseMatrix(inner.AsSpan(innerStart, innerSize)) is { } m)
+                if (innerType == MiMatrix)
                 {
-                    result.Add(m);
+                    result.Add(ParseValue(inner.AsSpan(innerStart, innerSize)));
                 }
             }
-            else if (type == MiMatrix && ParseMatrix(body) is { } m)
+            else if (type == MiMatrix)
             {
-                result.Add(m);
+                result.Add(ParseValue(bytes.AsSpan(dataStart, size)));
             }
 
             offset = next;
@@ -207,43 +217,102 @@ public static class MatFile
         return ((int)first, size, offset + 8, Math.Min(bytes.Length, offset + 8 + padded));
     }
 
-    /// <summary>Parses a miMATRIX body; null for non-numeric classes or more than two dimensions.</summary>
-    private static MatMatrix? ParseMatrix(ReadOnlySpan<byte> body)
+    /// <summary>Parses a miMATRIX body (numeric, char, struct or cell; anything else becomes MatOther).</summary>
+    private static MatValue ParseValue(ReadOnlySpan<byte> body)
     {
+        if (body.Length == 0)
+        {
+            return new MatOther("", [0, 0]);
+        }
+
         var (_, _, flagsStart, next) = Tag(body, 0);
         var mxClass = body[flagsStart] & 0xFF;
-        if (mxClass is < MxDouble or > 15)
-        {
-            return null;
-        }
-
         var (_, dimsSize, dimsStart, afterDims) = Tag(body, next);
-        if (dimsSize != 8)
+        var dims = new int[dimsSize / 4];
+        for (var d = 0; d < dims.Length; d++)
         {
-            return null;
+            dims[d] = BinaryPrimitives.ReadInt32LittleEndian(body[(dimsStart + (4 * d))..]);
         }
 
-        var rows = BinaryPrimitives.ReadInt32LittleEndian(body[dimsStart..]);
-        var columns = BinaryPrimitives.ReadInt32LittleEndian(body[(dimsStart + 4)..]);
         var (_, nameSize, nameStart, afterName) = Tag(body, afterDims);
         var name = Encoding.ASCII.GetString(body.Slice(nameStart, nameSize));
-        var (type, size, dataStart, _) = Tag(body, afterName);
-        var data = body.Slice(dataStart, size);
-        var count = rows * columns;
-        var width = ElementSize(type);
-        if (data.Length < count * width)
+        var count = dims.Aggregate(1, (a, b) => a * b);
+        switch (mxClass)
         {
-            throw new FormatException($"variable '{name}' ({rows}x{columns}) has {data.Length} bytes of data, "
-                + $"needs {count * width}");
-        }
+            case >= MxDouble and <= 15:
+                {
+                    var (type, size, dataStart, _) = Tag(body, afterName);
+                    var data = body.Slice(dataStart, size);
+                    var width = ElementSize(type);
+                    if (data.Length < count * width)
+                    {
+                        throw new FormatException($"variable '{name}' ({string.Join("x", dims)}) has {data.Length} "
+                            + $"bytes of data, needs {count * width}");
+                    }
 
-        var values = new double[count];
-        for (var i = 0; i < count; i++)
-        {
-            values[i] = ReadValue(type, data.Slice(i * width, width));
-        }
+                    var values = new double[count];
+                    for (var i = 0; i < count; i++)
+                    {
+                        values[i] = ReadValue(type, data.Slice(i * width, width));
+                    }
 
-        return new MatMatrix(name, rows, columns, values);
+                    return new MatNumeric(name, dims, values);
+                }
+
+            case MxChar:
+                {
+                    var (type, size, dataStart, _) = Tag(body, afterName);
+                    var data = body.Slice(dataStart, size);
+                    var text = type is MiUInt16 or MiInt16
+                        ? Encoding.Unicode.GetString(data)
+                        : Encoding.UTF8.GetString(data);
+                    return new MatText(name, dims, text);
+                }
+
+            case MxStruct:
+                {
+                    var (_, _, lengthStart, afterLength) = Tag(body, afterName);
+                    var fieldLength = BinaryPrimitives.ReadInt32LittleEndian(body[lengthStart..]);
+                    var (_, namesSize, namesStart, offset) = Tag(body, afterLength);
+                    var fields = new string[fieldLength > 0 ? namesSize / fieldLength : 0];
+                    for (var f = 0; f < fields.Length; f++)
+                    {
+                        fields[f] = Encoding.ASCII.GetString(body.Slice(namesStart + (f * fieldLength), fieldLength))
+                            .TrimEnd('\0');
+                    }
+
+                    var elements = new MatValue[count][];
+                    for (var i = 0; i < count; i++)
+                    {
+                        elements[i] = new MatValue[fields.Length];
+                        for (var f = 0; f < fields.Length; f++)
+                        {
+                            var (_, size, start, after) = Tag(body, offset);
+                            elements[i][f] = ParseValue(body.Slice(start, size));
+                            offset = after;
+                        }
+                    }
+
+                    return new MatStruct(name, dims, fields, elements);
+                }
+
+            case MxCell:
+                {
+                    var items = new MatValue[count];
+                    var offset = afterName;
+                    for (var i = 0; i < count; i++)
+                    {
+                        var (_, size, start, after) = Tag(body, offset);
+                        items[i] = ParseValue(body.Slice(start, size));
+                        offset = after;
+                    }
+
+                    return new MatCell(name, dims, items);
+                }
+
+            default:
+                return new MatOther(name, dims);
+        }
     }
 
     private static int ElementSize(int type) => type switch

@@ -173,7 +173,7 @@ internal sealed class SpherePrimitive(SceneMaterial material, Vector3 centre, fl
     }
 }
 
-/// <summary>A vertical cylinder standing on y = <c>baseY</c>, with flat caps.</summary>
+/// <summary>A vertical cylinder standing on its base centre, with flat caps.</summary>
 internal sealed class CylinderPrimitive(SceneMaterial material, Vector3 baseCentre, float radius, float height)
     : Primitive(material)
 {

@@ -28,6 +28,7 @@ internal sealed class SceneLayout
     private readonly List<SceneObject> _objects = [];
     private readonly List<(float X, float Z, float R)> _footprints = [];
     private int _nextInstance = 1;
+    private SceneObject[]? _objectArray;
 
     public SceneLayout(SceneGeneratorConfig config, Random random)
     {
@@ -105,7 +106,8 @@ internal sealed class SceneLayout
 
     public float HalfFieldTan { get; }
 
-    public IReadOnlyList<SceneObject> Objects => _objects;
+    /// <summary>The objects as an array, so the per-pixel loop does not go through an interface enumerator.</summary>
+    public SceneObject[] Objects => _objectArray ??= [.. _objects];
 
     private static Vector3 RandomColor(Random r) => new(r.NextSingle(), r.NextSingle(), r.NextSingle());
 

@@ -67,7 +67,7 @@ internal static class SceneRenderer
                     if (lambert > 0 && config.Shadows)
                     {
                         var point = scene.Eye + (hit.T * d) + (normal * 1e-3f);
-                        if (Cast(scene, point, scene.ToLight, float.MaxValue, out _, out _, out _))
+                        if (Occluded(scene, point, scene.ToLight))
                         {
                             lambert = 0f;
                         }
@@ -191,6 +191,28 @@ internal static class SceneRenderer
         }
 
         return bestPrim is not null;
+    }
+
+    /// <summary>Any-hit test for shadow rays: stops at the first primitive in the way.</summary>
+    private static bool Occluded(SceneLayout scene, Vector3 o, Vector3 d)
+    {
+        foreach (var obj in scene.Objects)
+        {
+            if (!obj.MayHit(o, d))
+            {
+                continue;
+            }
+
+            foreach (var prim in obj.Parts)
+            {
+                if (prim.Intersect(o, d, float.MaxValue, out _))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static float Component(Vector3 v, int c) => c switch { 0 => v.X, 1 => v.Y, _ => v.Z };

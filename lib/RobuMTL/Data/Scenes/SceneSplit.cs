@@ -6,6 +6,6 @@ public enum SceneSplit
     /// <summary>Scenes 0..TrainScenes-1.</summary>
     Train,
 
-    /// <summary>Scenes from <see cref="GeneratedSceneStore.ValFirstIndex"/> on, independent of the train count.</summary>
+    /// <summary>Scenes from <see cref="GeneratedSceneStore.ValFirstIndex"/> on, whatever the train count.</summary>
     Val,
 }
