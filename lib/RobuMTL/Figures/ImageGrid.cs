@@ -9,7 +9,9 @@ namespace RobuMTL.Figures;
 /// </summary>
 internal static class ImageGrid
 {
-    /// <summary>Builds the grid; <paramref name="rowLabels"/> (optional) are written vertically left of each row.</summary>
+    /// <summary>
+    /// Builds the grid; <paramref name="rowLabels"/> (optional) are written vertically left of each row.
+    /// </summary>
     public static GenericChart Build(
         string title,
         IReadOnlyList<RgbImage> images,

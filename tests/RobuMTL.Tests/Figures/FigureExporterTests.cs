@@ -42,7 +42,9 @@ public sealed class FigureExporterTests : IDisposable
     {
         var exporter = new FigureExporter(folder);
 
-        Assert.Throws<ArgumentException>(() => exporter.SaveHtml(RankScheduleFigure.Build(SyntheticResults.RankAblation()), "../up"));
+        var chart = RankScheduleFigure.Build(SyntheticResults.RankAblation());
+
+        Assert.Throws<ArgumentException>(() => exporter.SaveHtml(chart, "../up"));
     }
 
     [Fact]
