@@ -123,6 +123,8 @@ public sealed partial class FigureExporter
             launch.Headless = true;
             launch.Args = [.. options.BrowserArguments];
             PuppeteerSharpRendererOptions.localBrowserExecutablePath = FSharpOption<string>.Some(options.BrowserPath);
+            // Known limitation: Plotly.NET.ImageExport starts a fresh Chromium for every image (seconds each);
+            // it offers no way to keep one browser open across a batch of figures.
             IGenericChartRenderer renderer = new PuppeteerSharpRenderer();
             var dataUri = await renderer.RenderPNGAsync(width, height, options.Scale, inline)
                 .WaitAsync(options.RenderTimeout, cancellationToken);
@@ -190,7 +192,7 @@ public sealed partial class FigureExporter
         // head tags, chart description, plotly.js reference.
         var display = DisplayOptions.init(
             FSharpOption<string>.Some(title),
-            null,
+            FSharpOption<string>.Some("utf-8"),
             null,
             null,
             null,

@@ -25,6 +25,7 @@ public sealed class FigureExporterTests : IDisposable
 
         var html = File.ReadAllText(path);
         Assert.Contains("<script src=\"plotly.min.js\"", html);
+        Assert.Contains("<meta charset=\"utf-8\">", html);
         Assert.DoesNotContain("cdn.plot.ly", html);
         Assert.DoesNotContain("https://", html);
         Assert.Contains("ranks 16-32-64-128", html);
