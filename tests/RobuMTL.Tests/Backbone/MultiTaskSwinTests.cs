@@ -1,7 +1,9 @@
+using RobuMTL.Adapters;
 using RobuMTL.Backbone;
 using RobuMTL.Core;
 using RobuMTL.Fusion;
 using RobuMTL.Tasks;
+using RobuMTL.Weather;
 using TorchSharp;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
@@ -75,13 +77,13 @@ public sealed class MultiTaskSwinTests
         TorchRuntime.Initialize(ComputeBackend.Cpu, threads: 2);
         TaskKind[] tasks = [TaskKind.SemanticSegmentation, TaskKind.Normals, TaskKind.Depth];
         var config = MultiTaskSwinConfig.Experts(
-            SwinConfig.FromPreset(BackbonePreset.SwinNano), Adapters.LoraConfig.Nano, tasks);
+            SwinConfig.FromPreset(BackbonePreset.SwinNano), LoraConfig.Nano, tasks);
         using var model = new MultiTaskSwin(config);
         model.eval();
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
 
-        var outputs = model.forward(randn(2, 3, 64, 64), model.Experts.Route(Weather.WeatherCondition.Fog));
+        var outputs = model.forward(randn(2, 3, 64, 64), model.Experts.Route(WeatherCondition.Fog));
 
         Assert.Equal(tasks, outputs.Keys.ToArray());
         Assert.Equal(new[] { 64, 128, 256, 256 }, model.StageChannels);
@@ -90,6 +92,18 @@ public sealed class MultiTaskSwinTests
         foreach (var task in tasks)
         {
             Assert.Equal(expected, outputs[task].Select(s => s.shape).ToArray());
+        }
+    }
+
+    [Fact]
+    public void FreshLinearWeightsAreRandomWithStdTwoHundredths()
+    {
+        using var model = TinyModels.Experts();
+
+        foreach (var layer in model.Experts.Layers)
+        {
+            var std = layer.weight.std().item<float>();
+            Assert.InRange(std, 0.015f, 0.025f);
         }
     }
 
@@ -116,7 +130,7 @@ public sealed class MultiTaskSwinTests
     public void InvalidConfigsAreRejectedWithTheirValues()
     {
         var badHeads = SwinConfig.Nano with { Heads = [1, 3, 4, 8] };
-        var lora = Adapters.LoraConfig.Nano;
+        var lora = LoraConfig.Nano;
 
         var heads = Assert.Throws<ArgumentException>(() => badHeads.Validate());
         var fullWithLora = Assert.Throws<ArgumentException>(() => new MultiTaskSwinConfig(
