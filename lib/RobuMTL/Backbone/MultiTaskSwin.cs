@@ -175,7 +175,9 @@ public sealed class MultiTaskSwin : nn.Module
         return outputs;
     }
 
-    /// <summary>ImageNet logits through <c>norm</c>, global average pooling and <c>head</c> (base weights only).</summary>
+    /// <summary>
+    /// ImageNet logits through <c>norm</c>, global average pooling and <c>head</c> (base weights only).
+    /// </summary>
     /// <returns>(B, NumClasses).</returns>
     public Tensor Classify(Tensor images)
     {
@@ -217,7 +219,8 @@ public sealed class MultiTaskSwin : nn.Module
 
         if (IsMerged)
         {
-            throw new InvalidOperationException("MultiTaskSwin.MergeExperts: already merged; call UnmergeExperts first.");
+            throw new InvalidOperationException(
+                "MultiTaskSwin.MergeExperts: already merged; call UnmergeExperts first.");
         }
 
         foreach (var layer in Experts.Layers)

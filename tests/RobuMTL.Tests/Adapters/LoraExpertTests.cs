@@ -21,16 +21,11 @@ public sealed class LoraExpertTests
 
         var plain = model.forward(images, ExpertRouting.BaseOnly);
         var single = model.forward(images, model.Experts.Route(WeatherCondition.Rain));
-        var fused = model.forward(images, ExpertRouting.FromWeights(tensor(new[,] { { 0.5f, 0.5f, 0f }, { 0f, 0.3f, 0.7f } })));
+        var weights = tensor(new[,] { { 0.5f, 0.5f, 0f }, { 0f, 0.3f, 0.7f } });
+        var fused = model.forward(images, ExpertRouting.FromWeights(weights));
 
-        foreach (var task in TinyModels.Tasks)
-        {
-            for (var s = 0; s < 2; s++)
-            {
-                Assert.True((plain[task][s] == single[task][s]).all().item<bool>(), $"{task} stage {s} single");
-                Assert.True((plain[task][s] == fused[task][s]).all().item<bool>(), $"{task} stage {s} fused");
-            }
-        }
+        TinyModels.AssertStagesClose(plain, single, 0, "single expert");
+        TinyModels.AssertStagesClose(plain, fused, 0, "fused experts");
     }
 
     [Fact]
@@ -64,13 +59,8 @@ public sealed class LoraExpertTests
         for (var b = 0; b < 3; b++)
         {
             var alone = model.forward(images[b..(b + 1)], ExpertRouting.FromWeights(weights[b..(b + 1)]));
-            foreach (var task in TinyModels.Tasks)
-            {
-                for (var s = 0; s < 2; s++)
-                {
-                    TinyModels.AssertClose(alone[task][s], batched[task][s][b..(b + 1)], 1e-5, $"sample {b} {task} {s}");
-                }
-            }
+            var row = batched.ToDictionary(kv => kv.Key, kv => kv.Value.Select(m => m[b..(b + 1)]).ToArray());
+            TinyModels.AssertStagesClose(alone, row, 1e-5, $"sample {b}");
         }
     }
 
@@ -93,13 +83,7 @@ public sealed class LoraExpertTests
         model.UnmergeExperts();
 
         Assert.True(moved > 1e-4, "merging should change the base weight");
-        foreach (var task in TinyModels.Tasks)
-        {
-            for (var s = 0; s < 2; s++)
-            {
-                TinyModels.AssertClose(adapted[task][s], merged[task][s], 1e-5, $"merged {task} stage {s}");
-            }
-        }
+        TinyModels.AssertStagesClose(adapted, merged, 1e-5, "merged");
 
         for (var i = 0; i < before.Length; i++)
         {
@@ -168,6 +152,22 @@ public sealed class LoraExpertTests
     }
 
     [Fact]
+    public void SingleSharedLoraTrainsItsOneExpertAndNothingBeforeActivation()
+    {
+        TorchRuntime.Initialize(ComputeBackend.Cpu, threads: 2);
+        var config = MultiTaskSwinConfig.SingleShared(TinyModels.Swin, TinyModels.Lora, TinyModels.Tasks);
+        using var model = new MultiTaskSwin(config);
+
+        Assert.Empty(model.TrainableParameters());
+        model.Experts.ActivateForTraining(WeatherCondition.Clean);
+
+        Assert.Equal(1, model.Experts.Count);
+        Assert.Equal(
+            model.Experts.ParameterCount(WeatherCondition.Clean), model.TrainableParameters().Sum(p => p.numel()));
+        Assert.Throws<InvalidOperationException>(() => model.ActivateFullFineTune());
+    }
+
+    [Fact]
     public void CopyExpertStartsOneExpertFromAnother()
     {
         using var model = TinyModels.Experts();
@@ -175,7 +175,8 @@ public sealed class LoraExpertTests
 
         model.Experts.CopyExpert(WeatherCondition.Clean, WeatherCondition.Fog);
 
-        var pairs = model.Experts.Parameters(WeatherCondition.Clean).Zip(model.Experts.Parameters(WeatherCondition.Fog));
+        var pairs = model.Experts.Parameters(WeatherCondition.Clean)
+            .Zip(model.Experts.Parameters(WeatherCondition.Fog));
         Assert.All(pairs, pair => Assert.True((pair.First == pair.Second).all().item<bool>()));
     }
 

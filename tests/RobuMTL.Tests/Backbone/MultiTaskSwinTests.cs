@@ -113,12 +113,14 @@ public sealed class MultiTaskSwinTests
         using var model = TinyModels.Experts();
         using var scope = NewDisposeScope();
 
-        var channels = Assert.Throws<ArgumentException>(() => model.forward(randn(1, 1, 16, 16), ExpertRouting.Single(0)));
+        var channels = Assert.Throws<ArgumentException>(
+            () => model.forward(randn(1, 1, 16, 16), ExpertRouting.Single(0)));
         var columns = Assert.Throws<ArgumentException>(
             () => model.forward(randn(2, 3, 16, 16), ExpertRouting.FromWeights(ones(2, 4) / 4)));
         var rows = Assert.Throws<ArgumentException>(
             () => model.forward(randn(2, 3, 16, 16), ExpertRouting.FromWeights(ones(3, 3) / 3)));
-        var expert = Assert.Throws<ArgumentException>(() => model.forward(randn(1, 3, 16, 16), ExpertRouting.Single(3)));
+        var expert = Assert.Throws<ArgumentException>(
+            () => model.forward(randn(1, 3, 16, 16), ExpertRouting.Single(3)));
 
         Assert.Contains("(B, 3, H, W)", channels.Message);
         Assert.Contains("4 columns", columns.Message);

@@ -52,7 +52,9 @@ public sealed class TopKExpertFusionTests
         using var scope = NewDisposeScope();
         WeatherCondition[] experts = [WeatherCondition.Clean, WeatherCondition.Rain, WeatherCondition.Fog];
 
-        var routing = TopKExpertFusion.Oracle([WeatherCondition.Fog, WeatherCondition.Clean, WeatherCondition.Fog], experts);
+        WeatherCondition[] labels = [WeatherCondition.Fog, WeatherCondition.Clean, WeatherCondition.Fog];
+
+        var routing = TopKExpertFusion.Oracle(labels, experts);
 
         Assert.Equal(new[] { 0f, 0, 1, 1, 0, 0, 0, 0, 1 }, routing.Weights!.data<float>().ToArray());
         Assert.Equal(new[] { 0, 2 }, routing.Slices.Select(s => s.Expert).ToArray());
@@ -70,7 +72,8 @@ public sealed class TopKExpertFusionTests
         var tooMany = Assert.Throws<ArgumentException>(() => new TopKExpertFusion(4).Weights(ones(2, 3) / 3));
         var unknown = Assert.Throws<ArgumentException>(
             () => TopKExpertFusion.Oracle([WeatherCondition.Snow], [WeatherCondition.Clean]));
-        var negative = Assert.Throws<ArgumentException>(() => ExpertRouting.FromWeights(tensor(new[,] { { -1f, 2f } })));
+        var negative = Assert.Throws<ArgumentException>(
+            () => ExpertRouting.FromWeights(tensor(new[,] { { -1f, 2f } })));
 
         Assert.Contains("K = 4 exceeds the 3 experts", tooMany.Message);
         Assert.Contains("no expert for condition Snow", unknown.Message);
