@@ -72,7 +72,7 @@ public sealed class MultiTaskSwin : nn.Module
             head = nn.Linear(lastDim, swin.NumClasses);
             using (no_grad())
             {
-                nn.init.trunc_normal_(head.weight, std: 0.02);
+                head.weight.normal_(0, 0.02);
                 nn.init.zeros_(head.bias!);
             }
         }
@@ -90,6 +90,9 @@ public sealed class MultiTaskSwin : nn.Module
 
     // A property, not a field: RegisterComponents would register a second name for the stem.
     private PatchEmbedding Stem => (PatchEmbedding)features[0];
+
+    /// <summary>True between <see cref="MergeExperts"/> and <see cref="UnmergeExperts"/>.</summary>
+    public bool IsMerged { get; private set; }
 
     /// <summary>The configuration the model was built from.</summary>
     public MultiTaskSwinConfig Config { get; }
@@ -145,7 +148,7 @@ public sealed class MultiTaskSwin : nn.Module
 
             var lastBlock = blocks[^1];
             Dictionary<TaskKind, Tensor> streams;
-            if (lastBlock.Tasks.Count > 0 && !routing.IsBaseOnly)
+            if (lastBlock.Tasks.Count > 0 && (!routing.IsBaseOnly || IsMerged))
             {
                 (x, streams) = lastBlock.ForwardTasks(x, routing);
             }
@@ -172,7 +175,9 @@ public sealed class MultiTaskSwin : nn.Module
         return outputs;
     }
 
-    /// <summary>ImageNet logits through <c>norm</c>, global average pooling and <c>head</c> (base weights only).</summary>
+    /// <summary>
+    /// ImageNet logits through <c>norm</c>, global average pooling and <c>head</c> (base weights only).
+    /// </summary>
     /// <returns>(B, NumClasses).</returns>
     public Tensor Classify(Tensor images)
     {
@@ -200,7 +205,8 @@ public sealed class MultiTaskSwin : nn.Module
 
     /// <summary>
     /// Merges one batch-shared combination of experts (weights in expert order, for example one Top-K fused
-    /// probability vector) into the base weights of every adapted layer for fast inference.
+    /// probability vector) into the base weights of every adapted layer for fast inference. While merged,
+    /// call <see cref="forward"/> with <see cref="ExpertRouting.BaseOnly"/>: the merged combination applies.
     /// </summary>
     public void MergeExperts(IReadOnlyList<double> expertWeights)
     {
@@ -211,19 +217,34 @@ public sealed class MultiTaskSwin : nn.Module
                 + $"[{string.Join(", ", Experts.Conditions)}].", nameof(expertWeights));
         }
 
+        if (IsMerged)
+        {
+            throw new InvalidOperationException(
+                "MultiTaskSwin.MergeExperts: already merged; call UnmergeExperts first.");
+        }
+
         foreach (var layer in Experts.Layers)
         {
             layer.Merge(expertWeights);
         }
+
+        IsMerged = true;
     }
 
     /// <summary>Undoes <see cref="MergeExperts"/> (base weights restored up to float rounding).</summary>
     public void UnmergeExperts()
     {
+        if (!IsMerged)
+        {
+            throw new InvalidOperationException("MultiTaskSwin.UnmergeExperts: nothing is merged.");
+        }
+
         foreach (var layer in Experts.Layers)
         {
             layer.Unmerge();
         }
+
+        IsMerged = false;
     }
 
     private static (LoraLayerPlan Shared, LoraLayerPlan Task) Plans(MultiTaskSwinConfig config, int stage)
@@ -264,6 +285,13 @@ public sealed class MultiTaskSwin : nn.Module
             throw new ArgumentException(
                 $"MultiTaskSwin: routing weights have {count} columns, the model has {Experts.Count} experts "
                 + $"[{string.Join(", ", Experts.Conditions)}].", nameof(routing));
+        }
+
+        if (IsMerged && !routing.IsBaseOnly)
+        {
+            throw new InvalidOperationException(
+                "MultiTaskSwin: experts are merged; call forward with ExpertRouting.BaseOnly (the merged combination "
+                + "applies) or UnmergeExperts first.");
         }
 
         var bad = routing.Slices.FirstOrDefault(slice => slice.Expert >= Experts.Count);

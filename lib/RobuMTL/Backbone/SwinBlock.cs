@@ -26,7 +26,9 @@ public sealed class SwinBlock : nn.Module
 
     private readonly double dropPath;
 
-    /// <summary>Builds a block; <paramref name="sharedPlan"/> adapts qkv, <paramref name="taskPlan"/> the rest.</summary>
+    /// <summary>
+    /// Builds a block; <paramref name="sharedPlan"/> adapts qkv, <paramref name="taskPlan"/> proj, fc1 and fc2.
+    /// </summary>
     public SwinBlock(
         int dim, int heads, int window, int shift, double mlpRatio, double dropPath,
         LoraLayerPlan sharedPlan, LoraLayerPlan taskPlan)
@@ -60,6 +62,9 @@ public sealed class SwinBlock : nn.Module
         var shared = x + StochasticDepth.Apply(attended, dropPath, training);
         shared = shared + StochasticDepth.Apply(mlp.forward(norm2.call(shared), routing), dropPath, training);
 
+        // Known limitation: MTLoRA's default ("matrix") feeds fc1/fc2's frozen base the shared input and leaves the
+        // shared update out of task streams; here a task stream passes the whole layer (base + shared + its own
+        // update), as MTLoRA's "matrixv2" mode does, so an expert is one consistent set of deltas.
         var perTask = new Dictionary<TaskKind, Tensor>();
         foreach (var (task, taskAttended) in attendedPerTask)
         {

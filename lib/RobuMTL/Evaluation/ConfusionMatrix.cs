@@ -7,8 +7,12 @@ namespace RobuMTL.Evaluation;
 /// </summary>
 public sealed record ConfusionMatrix
 {
-    /// <summary>Wraps counts; rows are true classes, columns predicted ones, both in <paramref name="classes"/> order.</summary>
-    /// <exception cref="ArgumentException">The matrix is not square over the classes or holds a negative count.</exception>
+    /// <summary>
+    /// Wraps counts; rows are true classes, columns predicted ones, both in <paramref name="classes"/> order.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// The matrix is not square over the classes or holds a negative count.
+    /// </exception>
     public ConfusionMatrix(IReadOnlyList<WeatherCondition> classes, int[][] counts)
     {
         ArgumentNullException.ThrowIfNull(classes);
@@ -44,7 +48,9 @@ public sealed record ConfusionMatrix
         }
     }
 
-    /// <summary>Each row divided by its sum (recall per class on the diagonal); rows without samples stay zero.</summary>
+    /// <summary>
+    /// Each row divided by its sum (recall per class on the diagonal); rows without samples stay zero.
+    /// </summary>
     public double[][] RowNormalised() => Counts
         .Select(row =>
         {
@@ -54,7 +60,9 @@ public sealed record ConfusionMatrix
         .ToArray();
 
     /// <summary>Counts pairs of true and predicted conditions.</summary>
-    /// <exception cref="ArgumentException">The lists differ in length or hold a condition outside the classes.</exception>
+    /// <exception cref="ArgumentException">
+    /// The lists differ in length or hold a condition outside the classes.
+    /// </exception>
     public static ConfusionMatrix FromPredictions(
         IReadOnlyList<WeatherCondition> classes,
         IReadOnlyList<WeatherCondition> truth,

@@ -9,7 +9,9 @@ namespace RobuMTL.Evaluation;
 /// </summary>
 internal static class CsvText
 {
-    /// <summary>Quotes a field when needed; rejects line breaks, which the one-record-per-line format cannot hold.</summary>
+    /// <summary>
+    /// Quotes a field when needed; rejects line breaks, which the one-record-per-line format cannot hold.
+    /// </summary>
     public static string Field(string? value)
     {
         if (value is null)

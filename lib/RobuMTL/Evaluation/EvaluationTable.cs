@@ -98,7 +98,9 @@ public sealed class EvaluationTable
 
     /// <summary>Reads a table written by <see cref="Save{TConfig}"/>.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="InvalidDataException">A header, field count or value is wrong; the message names the line.</exception>
+    /// <exception cref="InvalidDataException">
+    /// A header, field count or value is wrong; the message names the line.
+    /// </exception>
     public static EvaluationTable Load(string csvPath)
     {
         var table = new EvaluationTable();
@@ -134,7 +136,9 @@ public sealed class EvaluationTable
             ?? throw new InvalidDataException($"'{path}' holds null instead of a configuration.");
     }
 
-    /// <summary>The table as a DataFrame with <see cref="Columns"/>; enums as their names, nulls as missing values.</summary>
+    /// <summary>
+    /// The table as a DataFrame with <see cref="Columns"/>; enums as their names, nulls as missing values.
+    /// </summary>
     public DataFrame ToDataFrame() => new(
         new StringDataFrameColumn(Columns[0], records.Select(r => r.Method)),
         new StringDataFrameColumn(Columns[1], records.Select(r => r.Scenario.ToString())),
@@ -148,7 +152,9 @@ public sealed class EvaluationTable
         new DoubleDataFrameColumn(Columns[9], records.Select(r => (double?)r.Value)));
 
     /// <summary>Reads a DataFrame shaped like <see cref="ToDataFrame"/> (columns found by name, any order).</summary>
-    /// <exception cref="InvalidDataException">A column is missing or a value does not parse; the message names it.</exception>
+    /// <exception cref="InvalidDataException">
+    /// A column is missing or a value does not parse; the message names it.
+    /// </exception>
     public static EvaluationTable FromDataFrame(DataFrame frame)
     {
         ArgumentNullException.ThrowIfNull(frame);

@@ -44,4 +44,25 @@ public enum MetricKind
 
     /// <summary>Trainable parameters, millions.</summary>
     TrainableParametersM,
+
+    /// <summary>Pixel accuracy over non-ignored pixels (semseg, human parts), percent.</summary>
+    PixelAccuracy,
+
+    /// <summary>Median angular error of surface normals, degrees (lower is better).</summary>
+    MedianAngularError,
+
+    /// <summary>Root mean square angular error of surface normals, degrees (lower is better).</summary>
+    RmseAngularError,
+
+    /// <summary>Mean absolute depth error, metres (lower is better).</summary>
+    MeanAbsoluteError,
+
+    /// <summary>F-measure of edges at the fixed threshold (the edge meter's primary value), percent.</summary>
+    EdgeF,
+
+    /// <summary>Precision of edges at the fixed threshold, percent.</summary>
+    Precision,
+
+    /// <summary>Recall of edges at the fixed threshold, percent.</summary>
+    Recall,
 }

@@ -1,3 +1,4 @@
+using RobuMTL.Metrics;
 using RobuMTL.Tasks;
 
 namespace RobuMTL.Evaluation;
@@ -7,13 +8,14 @@ public static class MetricKindExtensions
 {
     /// <summary>True where a smaller value is better (delta_m flips the sign of these).</summary>
     public static bool LowerIsBetter(this MetricKind metric) =>
-        metric is MetricKind.MeanAngularError or MetricKind.Rmse or MetricKind.Loss or MetricKind.LatencyMs;
+        metric is MetricKind.MeanAngularError or MetricKind.MedianAngularError or MetricKind.RmseAngularError
+            or MetricKind.Rmse or MetricKind.MeanAbsoluteError or MetricKind.Loss or MetricKind.LatencyMs;
 
     /// <summary>The unit as printed on an axis ("%", "deg", "m", "ms", ...); empty when unitless.</summary>
     public static string Unit(this MetricKind metric) => metric switch
     {
-        MetricKind.MeanAngularError => "deg",
-        MetricKind.Rmse => "m",
+        MetricKind.MeanAngularError or MetricKind.MedianAngularError or MetricKind.RmseAngularError => "deg",
+        MetricKind.Rmse or MetricKind.MeanAbsoluteError => "m",
         MetricKind.Loss => "",
         MetricKind.LatencyMs => "ms",
         MetricKind.TrainableParametersM => "M",
@@ -36,6 +38,13 @@ public static class MetricKindExtensions
         MetricKind.Accuracy => "accuracy",
         MetricKind.LatencyMs => "latency",
         MetricKind.TrainableParametersM => "trainable parameters",
+        MetricKind.PixelAccuracy => "pixel accuracy",
+        MetricKind.MedianAngularError => "median angle error",
+        MetricKind.RmseAngularError => "RMS angle error",
+        MetricKind.MeanAbsoluteError => "MAE",
+        MetricKind.EdgeF => "edge F",
+        MetricKind.Precision => "precision",
+        MetricKind.Recall => "recall",
         _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "unknown metric"),
     };
 
@@ -47,12 +56,34 @@ public static class MetricKindExtensions
         return unit.Length == 0 ? $"{metric.Label()} {arrow}" : $"{metric.Label()} ({unit}) {arrow}";
     }
 
+    /// <summary>The metric a <see cref="TaskMetrics"/> value key (<see cref="MetricNames"/>) stands for.</summary>
+    /// <exception cref="ArgumentException">The key is not one of <see cref="MetricNames"/>.</exception>
+    public static MetricKind FromMetricName(string name) => name switch
+    {
+        MetricNames.MeanIoU => MetricKind.MeanIoU,
+        MetricNames.PixelAccuracy => MetricKind.PixelAccuracy,
+        MetricNames.MaxF => MetricKind.MaxF,
+        MetricNames.MeanAngle => MetricKind.MeanAngularError,
+        MetricNames.MedianAngle => MetricKind.MedianAngularError,
+        MetricNames.RmseAngle => MetricKind.RmseAngularError,
+        MetricNames.Within11 => MetricKind.AngleWithin11,
+        MetricNames.Within22 => MetricKind.AngleWithin22,
+        MetricNames.Within30 => MetricKind.AngleWithin30,
+        MetricNames.Rmse => MetricKind.Rmse,
+        MetricNames.MeanAbsoluteError => MetricKind.MeanAbsoluteError,
+        MetricNames.EdgeF => MetricKind.EdgeF,
+        MetricNames.Precision => MetricKind.Precision,
+        MetricNames.Recall => MetricKind.Recall,
+        _ => throw new ArgumentException(
+            $"metric name '{name}' has no MetricKind; add it to MetricKind and FromMetricName", nameof(name)),
+    };
+
     /// <summary>The metric a task is reported with in the paper's tables (and in delta_m).</summary>
     public static MetricKind PrimaryMetric(this TaskKind task) => task switch
     {
         TaskKind.SemanticSegmentation or TaskKind.HumanParts or TaskKind.Saliency => MetricKind.MeanIoU,
         TaskKind.Normals => MetricKind.MeanAngularError,
-        TaskKind.Edges => MetricKind.OdsF,
+        TaskKind.Edges => MetricKind.EdgeF,
         TaskKind.Depth => MetricKind.Rmse,
         _ => throw new ArgumentOutOfRangeException(nameof(task), task, "unknown task"),
     };

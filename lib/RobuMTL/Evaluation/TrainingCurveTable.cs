@@ -32,7 +32,9 @@ public sealed class TrainingCurveTable
     }));
 
     /// <summary>Reads a file written by <see cref="Save"/>.</summary>
-    /// <exception cref="InvalidDataException">A header, field count or value is wrong; the message names the line.</exception>
+    /// <exception cref="InvalidDataException">
+    /// A header, field count or value is wrong; the message names the line.
+    /// </exception>
     public static TrainingCurveTable Load(string csvPath)
     {
         var columns = TrainingCurvePoint.Columns;

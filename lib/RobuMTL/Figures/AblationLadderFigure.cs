@@ -29,8 +29,8 @@ public static class AblationLadderFigure
 
         if (measured.Count == 0)
         {
-            throw new ArgumentException(
-                $"no delta_m row has a method named after an ablation step ({string.Join(", ", Enum.GetNames<AblationStep>())})");
+            var names = string.Join(", ", Enum.GetNames<AblationStep>());
+            throw new ArgumentException($"no delta_m row has a method named after an ablation step ({names})");
         }
 
         var steps = Enum.GetValues<AblationStep>();

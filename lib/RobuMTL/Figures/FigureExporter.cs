@@ -49,14 +49,16 @@ public sealed partial class FigureExporter
         var assembly = typeof(GenericChart).Assembly;
         var resource = assembly.GetManifestResourceNames()
             .SingleOrDefault(n => n.StartsWith("Plotly.NET.plotly-", StringComparison.Ordinal) && n.EndsWith(".min.js"))
-            ?? throw new InvalidOperationException(
-                $"Plotly.NET {BuildInfo.PlotlyNetVersion} carries no embedded plotly.js; offline HTML cannot be written.");
+            ?? throw new InvalidOperationException($"Plotly.NET {BuildInfo.PlotlyNetVersion} carries no "
+                + "embedded plotly.js; offline HTML cannot be written.");
         using var stream = assembly.GetManifestResourceStream(resource)!;
         using var reader = new StreamReader(stream);
         return (resource, reader.ReadToEnd());
     }
 
-    /// <summary>Writes <c>plotly.min.js</c> into the output folder unless an identical copy is there; returns its path.</summary>
+    /// <summary>
+    /// Writes <c>plotly.min.js</c> into the output folder unless an identical copy is there; returns its path.
+    /// </summary>
     public string EnsurePlotlyScript()
     {
         Directory.CreateDirectory(OutputDirectory);
@@ -89,9 +91,13 @@ public sealed partial class FigureExporter
         return path;
     }
 
-    /// <summary>Renders the figure to PNG bytes with the local Chromium, at the layout's size when it sets one.</summary>
+    /// <summary>
+    /// Renders the figure to PNG bytes with the local Chromium, at the layout's size when it sets one.
+    /// </summary>
     /// <exception cref="FileNotFoundException">Chromium is missing; the message names the fix.</exception>
-    /// <exception cref="TimeoutException">Rendering took longer than <see cref="FigureExportOptions.RenderTimeout"/>.</exception>
+    /// <exception cref="TimeoutException">
+    /// Rendering took longer than <see cref="FigureExportOptions.RenderTimeout"/>.
+    /// </exception>
     public async Task<byte[]> RenderPngAsync(GenericChart chart, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(chart);
@@ -117,6 +123,8 @@ public sealed partial class FigureExporter
             launch.Headless = true;
             launch.Args = [.. options.BrowserArguments];
             PuppeteerSharpRendererOptions.localBrowserExecutablePath = FSharpOption<string>.Some(options.BrowserPath);
+            // Known limitation: Plotly.NET.ImageExport starts a fresh Chromium for every image (seconds each);
+            // it offers no way to keep one browser open across a batch of figures.
             IGenericChartRenderer renderer = new PuppeteerSharpRenderer();
             var dataUri = await renderer.RenderPNGAsync(width, height, options.Scale, inline)
                 .WaitAsync(options.RenderTimeout, cancellationToken);
@@ -132,7 +140,10 @@ public sealed partial class FigureExporter
     }
 
     /// <summary>Writes <c>&lt;name&gt;.png</c>; returns its path.</summary>
-    public async Task<string> SavePngAsync(GenericChart chart, string name, CancellationToken cancellationToken = default)
+    public async Task<string> SavePngAsync(
+        GenericChart chart,
+        string name,
+        CancellationToken cancellationToken = default)
     {
         CheckName(name);
         var bytes = await RenderPngAsync(chart, cancellationToken);
@@ -142,7 +153,9 @@ public sealed partial class FigureExporter
         return path;
     }
 
-    /// <summary>The PNG as base64 (no data-URI prefix), for an <c>&lt;img&gt;</c> in a notebook without network.</summary>
+    /// <summary>
+    /// The PNG as base64 (no data-URI prefix), for an <c>&lt;img&gt;</c> in a notebook without network.
+    /// </summary>
     public async Task<string> ToBase64PngAsync(GenericChart chart, CancellationToken cancellationToken = default) =>
         Convert.ToBase64String(await RenderPngAsync(chart, cancellationToken));
 
@@ -166,14 +179,25 @@ public sealed partial class FigureExporter
         }
 
         logger.LogInformation(
-            "Figure {Name}: HTML {HtmlMs:F0} ms, PNG {PngMs:F0} ms", name, htmlTime.TotalMilliseconds, pngTime.TotalMilliseconds);
+            "Figure {Name}: HTML {HtmlMs:F0} ms, PNG {PngMs:F0} ms",
+            name,
+            htmlTime.TotalMilliseconds,
+            pngTime.TotalMilliseconds);
         return new FigureExportResult(name, html, pngPath, htmlTime, pngTime);
     }
 
     private static GenericChart WithDisplayOptions(GenericChart chart, string title, PlotlyJSReference reference)
     {
+        // F# optional arguments arrive in C# as positional nulls: title, charset, description, favicon,
+        // head tags, chart description, plotly.js reference.
         var display = DisplayOptions.init(
-            FSharpOption<string>.Some(title), null, null, null, null, null, FSharpOption<PlotlyJSReference>.Some(reference));
+            FSharpOption<string>.Some(title),
+            FSharpOption<string>.Some("utf-8"),
+            null,
+            null,
+            null,
+            null,
+            FSharpOption<PlotlyJSReference>.Some(reference));
         return GenericChart.setDisplayOptions(display, chart);
     }
 

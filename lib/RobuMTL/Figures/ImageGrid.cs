@@ -9,7 +9,9 @@ namespace RobuMTL.Figures;
 /// </summary>
 internal static class ImageGrid
 {
-    /// <summary>Builds the grid; <paramref name="rowLabels"/> (optional) are written vertically left of each row.</summary>
+    /// <summary>
+    /// Builds the grid; <paramref name="rowLabels"/> (optional) are written vertically left of each row.
+    /// </summary>
     public static GenericChart Build(
         string title,
         IReadOnlyList<RgbImage> images,
@@ -33,6 +35,7 @@ internal static class ImageGrid
             ("yaxis", SubplotGrid.YAxis(cell))));
 
         // Size the figure so each cell has exactly the image's aspect ratio: no slack that would misalign labels.
+        // Known limitation: the first image sets the aspect ratio; other sizes are letterboxed in their cells.
         var aspect = (double)images[0].Height / images[0].Width;
         var (left, right, top, bottom) = (rowLabels is null ? 20 : 70, 20, 90, 20);
         var plotWidth = grid.Columns * cellPixels / (1 - (grid.HorizontalGap * (grid.Columns - 1)));

@@ -3,7 +3,9 @@ using RobuMTL.Evaluation;
 
 namespace RobuMTL.Figures;
 
-/// <summary>The rank-schedule ablation: delta_m of each per-stage LoRA rank schedule, clean and under weather.</summary>
+/// <summary>
+/// The rank-schedule ablation: delta_m of each per-stage LoRA rank schedule, clean and under weather.
+/// </summary>
 public static class RankScheduleFigure
 {
     /// <summary>

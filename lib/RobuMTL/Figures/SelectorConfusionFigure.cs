@@ -6,7 +6,9 @@ namespace RobuMTL.Figures;
 /// <summary>The selector's (DMLS) confusion matrix as a row-normalised, annotated heatmap.</summary>
 public static class SelectorConfusionFigure
 {
-    /// <summary>Rows are true conditions (top to bottom), columns predicted ones; cells show the share of the row.</summary>
+    /// <summary>
+    /// Rows are true conditions (top to bottom), columns predicted ones; cells show the share of the row.
+    /// </summary>
     public static GenericChart Build(ConfusionMatrix matrix, string title = "Selector (DMLS) confusion matrix")
     {
         ArgumentNullException.ThrowIfNull(matrix);

@@ -4,7 +4,9 @@ using RobuMTL.Tasks;
 
 namespace RobuMTL.Figures;
 
-/// <summary>Continuous-severity curves: each method's score as one condition grows stronger, a panel per condition.</summary>
+/// <summary>
+/// Continuous-severity curves: each method's score as one condition grows stronger, a panel per condition.
+/// </summary>
 public static class SeverityCurvesFigure
 {
     /// <summary>
@@ -18,14 +20,7 @@ public static class SeverityCurvesFigure
         TaskKind? task = null,
         string title = "Robustness as severity grows")
     {
-        ArgumentNullException.ThrowIfNull(table);
-        var rows = table.Records
-            .Where(r => r.Scenario == ScenarioKind.Sweep && r.Metric == metric && r.Task == task)
-            .ToList();
-        if (rows.Count == 0)
-        {
-            throw new ArgumentException($"no sweep rows of {metric} for task {task?.ToString() ?? "(all)"}");
-        }
+        var rows = FigureRows.Of(table, ScenarioKind.Sweep, metric, task);
 
         var byStrength = rows.All(r => r.Strength is not null);
         double X(EvaluationRecord r) => byStrength
@@ -56,7 +51,9 @@ public static class SeverityCurvesFigure
         }
 
         var layout = PlotlyParts.Layout(
-            task is { } t ? $"{title}: {FigureText.Task(t)}" : title, 180 + (460 * grid.Columns), 80 + (400 * grid.Rows));
+            task is { } t ? $"{title}: {FigureText.Task(t)}" : title,
+            width: 180 + (460 * grid.Columns),
+            height: 80 + (400 * grid.Rows));
         PlotlyParts.UseSideLegend(layout);
         grid.Apply(
             layout,

@@ -18,14 +18,7 @@ public static class SpatialMixFigure
         TaskKind? task = null,
         string title = "Spatially mixed weather")
     {
-        ArgumentNullException.ThrowIfNull(table);
-        var rows = table.Records
-            .Where(r => r.Scenario == ScenarioKind.SpatialMix && r.Metric == metric && r.Task == task)
-            .ToList();
-        if (rows.Count == 0)
-        {
-            throw new ArgumentException($"no spatially mixed rows of {metric} for task {task?.ToString() ?? "(all)"}");
-        }
+        var rows = FigureRows.Of(table, ScenarioKind.SpatialMix, metric, task);
 
         var layouts = rows.Select(r => r.Conditions).Distinct().ToList();
         var methods = rows.Select(r => r.Method).Distinct().ToList();

@@ -20,7 +20,10 @@ internal sealed class SubplotGrid(int rows, int columns, double horizontalGap = 
     /// <summary>Gap between rows as a fraction of the plot height (room for the cell titles).</summary>
     public double VerticalGap { get; } = verticalGap;
 
-    /// <summary>A grid with enough cells for <paramref name="count"/> subplots, at most <paramref name="maxColumns"/> wide.</summary>
+    /// <summary>
+    /// A grid with enough cells for <paramref name="count"/> subplots, at most <paramref name="maxColumns"/>
+    /// wide.
+    /// </summary>
     public static SubplotGrid For(int count, int maxColumns, double horizontalGap = 0.07, double verticalGap = 0.12)
     {
         var columns = Math.Max(1, Math.Min(count, maxColumns));

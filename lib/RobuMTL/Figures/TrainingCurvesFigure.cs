@@ -6,7 +6,9 @@ namespace RobuMTL.Figures;
 /// <summary>Training loss curves: one panel per phase and expert, one line per task plus the weighted total.</summary>
 public static class TrainingCurvesFigure
 {
-    /// <summary>Draws every curve in <paramref name="curves"/>; the y axis is logarithmic unless told otherwise.</summary>
+    /// <summary>
+    /// Draws every curve in <paramref name="curves"/>; the y axis is logarithmic unless told otherwise.
+    /// </summary>
     /// <exception cref="ArgumentException">The table is empty.</exception>
     public static GenericChart Build(
         TrainingCurveTable curves,

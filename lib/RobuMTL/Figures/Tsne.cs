@@ -185,7 +185,9 @@ public static class Tsne
         return entropy;
     }
 
-    /// <summary>Q_ij proportional to 1 / (1 + |y_i - y_j|^2); <paramref name="kernel"/> keeps the unnormalised terms.</summary>
+    /// <summary>
+    /// Q_ij proportional to 1 / (1 + |y_i - y_j|^2); <paramref name="kernel"/> keeps the unnormalised terms.
+    /// </summary>
     private static double[,] StudentQ(double[][] y, out double[,] kernel)
     {
         var n = y.Length;
@@ -237,7 +239,9 @@ public static class Tsne
     private static double[][] InitialLayout(int n, int seed)
     {
         var random = new Random(seed);
-        double Normal() => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+        // Box-Muller: two uniforms give one standard normal.
+        double Normal() =>
+            Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
         return Enumerable.Range(0, n).Select(_ => new[] { 1e-4 * Normal(), 1e-4 * Normal() }).ToArray();
     }
 

@@ -1,6 +1,8 @@
 namespace RobuMTL.Figures;
 
-/// <summary>Settings of the exact t-SNE in <see cref="Tsne"/>; the defaults follow the common reference settings.</summary>
+/// <summary>
+/// Settings of the exact t-SNE in <see cref="Tsne"/>; the defaults follow the common reference settings.
+/// </summary>
 /// <param name="Perplexity">Effective neighbour count; must be below the number of points.</param>
 /// <param name="Iterations">Gradient steps in total.</param>
 /// <param name="LearningRate">

@@ -5,7 +5,9 @@ namespace RobuMTL.Figures;
 /// <summary>The weather gallery: one scene under every synthesised condition (or several scenes, row by row).</summary>
 public static class WeatherGalleryFigure
 {
-    /// <summary>An image grid of <paramref name="images"/>, <paramref name="columns"/> wide, each with its caption.</summary>
+    /// <summary>
+    /// An image grid of <paramref name="images"/>, <paramref name="columns"/> wide, each with its caption.
+    /// </summary>
     /// <exception cref="ArgumentException">No images were given.</exception>
     public static GenericChart Build(
         IReadOnlyList<GalleryImage> images,

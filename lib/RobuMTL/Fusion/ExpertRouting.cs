@@ -44,7 +44,8 @@ public sealed class ExpertRouting
 
     /// <summary>
     /// Per-sample routing from weights (B, E), for example Top-K fused selector probabilities. Reads the
-    /// weights once (one device sync per forward) to find which rows each expert serves.
+    /// weights once (one device sync per forward) to find which rows each expert serves. Build it once per
+    /// batch: every adapted layer reuses its row indices.
     /// </summary>
     public static ExpertRouting FromWeights(Tensor weights)
     {

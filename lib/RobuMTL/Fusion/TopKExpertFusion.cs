@@ -58,7 +58,7 @@ public sealed class TopKExpertFusion
         var oneHot = new float[labels.Count * experts.Count];
         for (var b = 0; b < labels.Count; b++)
         {
-            var e = IndexOf(experts, labels[b]);
+            var e = ExpertIndex.Of(experts, labels[b], nameof(TopKExpertFusion));
             oneHot[(b * experts.Count) + e] = 1f;
         }
 
@@ -68,7 +68,7 @@ public sealed class TopKExpertFusion
 
     /// <summary>Routes every sample to one fixed expert.</summary>
     public static ExpertRouting Fixed(WeatherCondition condition, IReadOnlyList<WeatherCondition> experts) =>
-        ExpertRouting.Single(IndexOf(experts, condition));
+        ExpertRouting.Single(ExpertIndex.Of(experts, condition, nameof(TopKExpertFusion)));
 
     /// <summary>
     /// One batch-shared combination (E) for <c>MultiTaskSwin.MergeExperts</c> from fused weights of a single
@@ -86,20 +86,5 @@ public sealed class TopKExpertFusion
         }
 
         return first.data<double>().ToArray();
-    }
-
-    private static int IndexOf(IReadOnlyList<WeatherCondition> experts, WeatherCondition condition)
-    {
-        for (var e = 0; e < experts.Count; e++)
-        {
-            if (experts[e] == condition)
-            {
-                return e;
-            }
-        }
-
-        throw new ArgumentException(
-            $"TopKExpertFusion: no expert for condition {condition}; experts are [{string.Join(", ", experts)}].",
-            nameof(condition));
     }
 }

@@ -1,7 +1,9 @@
+using RobuMTL.Adapters;
 using RobuMTL.Backbone;
 using RobuMTL.Core;
 using RobuMTL.Fusion;
 using RobuMTL.Tasks;
+using RobuMTL.Weather;
 using TorchSharp;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
@@ -75,13 +77,13 @@ public sealed class MultiTaskSwinTests
         TorchRuntime.Initialize(ComputeBackend.Cpu, threads: 2);
         TaskKind[] tasks = [TaskKind.SemanticSegmentation, TaskKind.Normals, TaskKind.Depth];
         var config = MultiTaskSwinConfig.Experts(
-            SwinConfig.FromPreset(BackbonePreset.SwinNano), Adapters.LoraConfig.Nano, tasks);
+            SwinConfig.FromPreset(BackbonePreset.SwinNano), LoraConfig.Nano, tasks);
         using var model = new MultiTaskSwin(config);
         model.eval();
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
 
-        var outputs = model.forward(randn(2, 3, 64, 64), model.Experts.Route(RobuMTL.Weather.WeatherCondition.Fog));
+        var outputs = model.forward(randn(2, 3, 64, 64), model.Experts.Route(WeatherCondition.Fog));
 
         Assert.Equal(tasks, outputs.Keys.ToArray());
         Assert.Equal(new[] { 64, 128, 256, 256 }, model.StageChannels);
@@ -94,17 +96,31 @@ public sealed class MultiTaskSwinTests
     }
 
     [Fact]
+    public void FreshLinearWeightsAreRandomWithStdTwoHundredths()
+    {
+        using var model = TinyModels.Experts();
+
+        foreach (var layer in model.Experts.Layers)
+        {
+            var std = layer.weight.std().item<float>();
+            Assert.InRange(std, 0.015f, 0.025f);
+        }
+    }
+
+    [Fact]
     public void RejectsImagesAndRoutingThatDoNotFit()
     {
         using var model = TinyModels.Experts();
         using var scope = NewDisposeScope();
 
-        var channels = Assert.Throws<ArgumentException>(() => model.forward(randn(1, 1, 16, 16), ExpertRouting.Single(0)));
+        var channels = Assert.Throws<ArgumentException>(
+            () => model.forward(randn(1, 1, 16, 16), ExpertRouting.Single(0)));
         var columns = Assert.Throws<ArgumentException>(
             () => model.forward(randn(2, 3, 16, 16), ExpertRouting.FromWeights(ones(2, 4) / 4)));
         var rows = Assert.Throws<ArgumentException>(
             () => model.forward(randn(2, 3, 16, 16), ExpertRouting.FromWeights(ones(3, 3) / 3)));
-        var expert = Assert.Throws<ArgumentException>(() => model.forward(randn(1, 3, 16, 16), ExpertRouting.Single(3)));
+        var expert = Assert.Throws<ArgumentException>(
+            () => model.forward(randn(1, 3, 16, 16), ExpertRouting.Single(3)));
 
         Assert.Contains("(B, 3, H, W)", channels.Message);
         Assert.Contains("4 columns", columns.Message);
@@ -116,7 +132,7 @@ public sealed class MultiTaskSwinTests
     public void InvalidConfigsAreRejectedWithTheirValues()
     {
         var badHeads = SwinConfig.Nano with { Heads = [1, 3, 4, 8] };
-        var lora = Adapters.LoraConfig.Nano;
+        var lora = LoraConfig.Nano;
 
         var heads = Assert.Throws<ArgumentException>(() => badHeads.Validate());
         var fullWithLora = Assert.Throws<ArgumentException>(() => new MultiTaskSwinConfig(

@@ -43,6 +43,20 @@ internal static class TinyModels
         }
     }
 
+    public static void AssertStagesClose(
+        IReadOnlyDictionary<TaskKind, Tensor[]> expected, IReadOnlyDictionary<TaskKind, Tensor[]> actual,
+        double atol, string what)
+    {
+        Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
+        foreach (var (task, maps) in expected)
+        {
+            for (var s = 0; s < maps.Length; s++)
+            {
+                AssertClose(maps[s], actual[task][s], atol, $"{what} {task} stage {s}");
+            }
+        }
+    }
+
     public static void AssertClose(Tensor expected, Tensor actual, double atol, string what)
     {
         Assert.Equal(expected.shape, actual.shape);

@@ -1,4 +1,5 @@
 using RobuMTL.Evaluation;
+using RobuMTL.Metrics;
 using RobuMTL.Tasks;
 
 namespace RobuMTL.Tests.Evaluation;
@@ -96,5 +97,33 @@ public sealed class EvaluationTableTests : IDisposable
         Assert.False(MetricKind.MeanIoU.LowerIsBetter());
         Assert.Equal("RMSE (m) ↓", MetricKind.Rmse.AxisTitle());
         Assert.Equal(MetricKind.MeanAngularError, TaskKind.Normals.PrimaryMetric());
+    }
+
+    [Fact]
+    public void ContextTurnsEveryNamedTaskMetricIntoARow()
+    {
+        var context = new EvaluationContext("RobuMTL", ScenarioKind.Single, "Fog", Routing: RoutingKind.Top1, TopK: 1);
+        var values = new Dictionary<string, double> { [MetricNames.MeanAngle] = 18.5, [MetricNames.Within30] = 71.0 };
+        var metrics = new TaskMetrics(TaskKind.Normals, values, MetricNames.MeanAngle, LowerIsBetter: true, Count: 10);
+
+        var rows = context.Records(metrics).ToList();
+
+        Assert.Equal(
+            [MetricKind.MeanAngularError, MetricKind.AngleWithin30], rows.Select(r => r.Metric).ToArray());
+        Assert.All(rows, r => Assert.Equal((TaskKind?)TaskKind.Normals, r.Task));
+        Assert.Equal(18.5, rows[0].Value);
+        Assert.Equal("Top-1", rows[0].RoutingLabel);
+        Assert.Throws<ArgumentException>(() => MetricKindExtensions.FromMetricName("bogus"));
+    }
+
+    [Fact]
+    public void EveryMetricNameOfTheMetersMapsToAKindWithTheSameDirection()
+    {
+        var names = typeof(MetricNames).GetFields().Select(f => (string)f.GetValue(null)!).ToList();
+
+        Assert.NotEmpty(names);
+        Assert.All(names, name => MetricKindExtensions.FromMetricName(name));
+        Assert.True(MetricKindExtensions.FromMetricName(MetricNames.Rmse).LowerIsBetter());
+        Assert.Equal(MetricKindExtensions.FromMetricName(MetricNames.EdgeF), TaskKind.Edges.PrimaryMetric());
     }
 }

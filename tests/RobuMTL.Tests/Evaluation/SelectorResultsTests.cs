@@ -6,13 +6,16 @@ namespace RobuMTL.Tests.Evaluation;
 
 public sealed class SelectorResultsTests
 {
-    private static readonly WeatherCondition[] Classes = [WeatherCondition.Clean, WeatherCondition.Rain, WeatherCondition.Fog];
+    private static readonly WeatherCondition[] Classes =
+        [WeatherCondition.Clean, WeatherCondition.Rain, WeatherCondition.Fog];
 
     [Fact]
     public void ConfusionCountsPredictionsAndNormalisesRows()
     {
-        var truth = new[] { WeatherCondition.Clean, WeatherCondition.Clean, WeatherCondition.Rain, WeatherCondition.Fog };
-        var predicted = new[] { WeatherCondition.Clean, WeatherCondition.Rain, WeatherCondition.Rain, WeatherCondition.Fog };
+        WeatherCondition[] truth =
+            [WeatherCondition.Clean, WeatherCondition.Clean, WeatherCondition.Rain, WeatherCondition.Fog];
+        WeatherCondition[] predicted =
+            [WeatherCondition.Clean, WeatherCondition.Rain, WeatherCondition.Rain, WeatherCondition.Fog];
 
         var matrix = ConfusionMatrix.FromPredictions(Classes, truth, predicted);
 

@@ -4,7 +4,9 @@ using RobuMTL.Tasks;
 
 namespace RobuMTL.Tests.Figures;
 
-/// <summary>Each chart builder on SYNTHETIC tables (<see cref="SyntheticResults"/>), read back as plotly.js JSON.</summary>
+/// <summary>
+/// Each chart builder on SYNTHETIC tables (<see cref="SyntheticResults"/>), read back as plotly.js JSON.
+/// </summary>
 public sealed class FigureBuilderTests
 {
     [Fact]
@@ -17,9 +19,7 @@ public sealed class FigureBuilderTests
         Assert.All(figure.Traces, t => Assert.Equal("bar", t.GetProperty("type").GetString()));
         Assert.Equal(SyntheticResults.Methods, figure.TraceNames.Distinct());
         Assert.Contains("<b>Surface normals</b>", figure.Annotations);
-        Assert.Equal(
-            "mean angle error (deg) ↓",
-            figure.Layout.GetProperty("yaxis4").GetProperty("title").GetProperty("text").GetString());
+        Assert.Equal("mean angle error (deg) ↓", AxisTitle(figure, "yaxis4"));
 
         // Clean plus five weather conditions per panel; the first MTLoRA bar is its clean semseg mIoU.
         var first = figure.Traces[0];
@@ -56,7 +56,7 @@ public sealed class FigureBuilderTests
 
         Assert.Equal(["Clean", "Single"], figure.TraceNames);
         Assert.Equal(4, figure.Traces[0].GetProperty("x").GetArrayLength());
-        Assert.Contains("LoRA rank", figure.Layout.GetProperty("xaxis").GetProperty("title").GetProperty("text").GetString());
+        Assert.Contains("LoRA rank", AxisTitle(figure, "xaxis"));
     }
 
     [Fact]
@@ -78,8 +78,9 @@ public sealed class FigureBuilderTests
 
         Assert.Equal(2 * SyntheticResults.Methods.Length, figure.Traces.Count);
         Assert.Equal(["<b>Fog</b>", "<b>Noise</b>"], figure.Annotations);
-        Assert.Equal([0.0, 0.25, 0.5, 0.75, 1.0], FigureJson.Numbers(figure.Traces[0].GetProperty("x")).Select(v => v!.Value));
-        Assert.StartsWith("strength", figure.Layout.GetProperty("xaxis2").GetProperty("title").GetProperty("text").GetString());
+        var x = FigureJson.Numbers(figure.Traces[0].GetProperty("x")).Select(v => v!.Value);
+        Assert.Equal([0.0, 0.25, 0.5, 0.75, 1.0], x);
+        Assert.StartsWith("strength", AxisTitle(figure, "xaxis2"));
     }
 
     [Fact]
@@ -111,8 +112,11 @@ public sealed class FigureBuilderTests
 
         Assert.Equal(3 * (SyntheticResults.Tasks.Length + 1), figure.Traces.Count);
         Assert.Equal(["<b>Warmup · Clean</b>", "<b>Expert · Rain</b>", "<b>Expert · Fog</b>"], figure.Annotations);
-        var legend = figure.Traces.Where(t => t.GetProperty("showlegend").GetBoolean()).Select(t => t.GetProperty("name").GetString());
-        Assert.Equal(["total (weighted)", "Semantic segmentation", "Human parts", "Saliency", "Surface normals"], legend);
+        var legend = figure.Traces
+            .Where(t => t.GetProperty("showlegend").GetBoolean())
+            .Select(t => t.GetProperty("name").GetString());
+        Assert.Equal(
+            ["total (weighted)", "Semantic segmentation", "Human parts", "Saliency", "Surface normals"], legend);
         Assert.Equal("log", figure.Layout.GetProperty("yaxis").GetProperty("type").GetString());
     }
 
@@ -131,14 +135,15 @@ public sealed class FigureBuilderTests
 
         Assert.Equal("Clean", heatmap.GetProperty("x")[0].GetString());
         Assert.Contains($"accuracy {100 * matrix.Accuracy:F1}%", figure.Title);
-        Assert.Equal("true condition", figure.Layout.GetProperty("yaxis").GetProperty("title").GetProperty("text").GetString());
+        Assert.Equal("true condition", AxisTitle(figure, "yaxis"));
     }
 
     [Fact]
     public void EmbeddingHasOneMarkerTracePerCondition()
     {
         var features = SyntheticResults.Features(perClass: 10, dimensions: 6, separation: 8);
-        var figure = FigureJson.Of(SelectorEmbeddingFigure.Build(features, new TsneOptions(Perplexity: 5, Iterations: 150)));
+        var options = new TsneOptions(Perplexity: 5, Iterations: 150);
+        var figure = FigureJson.Of(SelectorEmbeddingFigure.Build(features, options));
 
         Assert.Equal(["Clean", "Rain", "Fog"], figure.TraceNames);
         Assert.All(figure.Traces, t => Assert.Equal(10, t.GetProperty("x").GetArrayLength()));
@@ -176,7 +181,11 @@ public sealed class FigureBuilderTests
         var figure = FigureJson.Of(QualitativeGridFigure.Build(rows));
 
         Assert.Equal(8, figure.Traces.Count);
-        Assert.Equal(["<b>Input</b>", "<b>Ground truth</b>", "<b>MTLoRA</b>", "<b>RobuMTL</b>"], figure.Annotations.Take(4));
+        Assert.Equal(
+            ["<b>Input</b>", "<b>Ground truth</b>", "<b>MTLoRA</b>", "<b>RobuMTL</b>"], figure.Annotations.Take(4));
         Assert.Contains("<b>Surface normals</b>", figure.Annotations);
     }
+
+    private static string? AxisTitle(FigureJson figure, string axis) =>
+        figure.Layout.GetProperty(axis).GetProperty("title").GetProperty("text").GetString();
 }

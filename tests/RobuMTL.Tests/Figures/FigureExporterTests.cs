@@ -25,6 +25,7 @@ public sealed class FigureExporterTests : IDisposable
 
         var html = File.ReadAllText(path);
         Assert.Contains("<script src=\"plotly.min.js\"", html);
+        Assert.Contains("<meta charset=\"utf-8\">", html);
         Assert.DoesNotContain("cdn.plot.ly", html);
         Assert.DoesNotContain("https://", html);
         Assert.Contains("ranks 16-32-64-128", html);
@@ -42,7 +43,9 @@ public sealed class FigureExporterTests : IDisposable
     {
         var exporter = new FigureExporter(folder);
 
-        Assert.Throws<ArgumentException>(() => exporter.SaveHtml(RankScheduleFigure.Build(SyntheticResults.RankAblation()), "../up"));
+        var chart = RankScheduleFigure.Build(SyntheticResults.RankAblation());
+
+        Assert.Throws<ArgumentException>(() => exporter.SaveHtml(chart, "../up"));
     }
 
     [Fact]

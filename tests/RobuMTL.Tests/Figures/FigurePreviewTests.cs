@@ -57,7 +57,8 @@ public sealed class FigurePreviewTests(ITestOutputHelper output)
         foreach (var (name, build) in Figures())
         {
             var result = await exporter.ExportAsync(build(), name, png: exporter.CanRenderPng);
-            output.WriteLine($"{name}: HTML {result.HtmlTime.TotalMilliseconds:F0} ms, PNG {result.PngTime.TotalMilliseconds:F0} ms");
+            var (html, png) = (result.HtmlTime.TotalMilliseconds, result.PngTime.TotalMilliseconds);
+            output.WriteLine($"{name}: HTML {html:F0} ms, PNG {png:F0} ms");
             Assert.True(File.Exists(result.HtmlPath));
         }
     }

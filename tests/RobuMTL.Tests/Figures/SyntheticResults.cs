@@ -17,7 +17,10 @@ internal static class SyntheticResults
         [TaskKind.SemanticSegmentation, TaskKind.HumanParts, TaskKind.Saliency, TaskKind.Normals];
 
     public static readonly WeatherCondition[] Weather =
-        [WeatherCondition.Rain, WeatherCondition.Snow, WeatherCondition.Fog, WeatherCondition.Noise, WeatherCondition.Blur];
+    [
+        WeatherCondition.Rain, WeatherCondition.Snow, WeatherCondition.Fog, WeatherCondition.Noise,
+        WeatherCondition.Blur,
+    ];
 
     public static EvaluationTable Table()
     {
@@ -49,20 +52,23 @@ internal static class SyntheticResults
                 for (var s = 0; s <= 4; s++)
                 {
                     table.Add(Row(method, ScenarioKind.Sweep, weather, null, MetricKind.DeltaM, -s * (4 - m))
-                        with { Strength = s / 4.0 });
+                        with
+                    { Strength = s / 4.0 });
                 }
             }
 
             table.Add(Row(method, ScenarioKind.Clean, "Clean", null, MetricKind.LatencyMs, 20 + (9 * m)));
         }
 
-        foreach (var (routing, k, slope) in new[] { (RoutingKind.Top1, 1, 6.0), (RoutingKind.TopK, 6, 3.0), (RoutingKind.Oracle, 1, 2.0) })
+        var routings = new[] { (RoutingKind.Top1, 1, 6.0), (RoutingKind.TopK, 6, 3.0), (RoutingKind.Oracle, 1, 2.0) };
+        foreach (var (routing, k, slope) in routings)
         {
             for (var count = 1; count <= 5; count++)
             {
                 var conditions = EvaluationRecord.JoinConditions(Weather.Take(count));
                 table.Add(Row("RobuMTL", count == 1 ? ScenarioKind.Single : ScenarioKind.Mixed, conditions, null,
-                    MetricKind.DeltaM, -slope * count) with { Routing = routing, TopK = k });
+                    MetricKind.DeltaM, -slope * count) with
+                { Routing = routing, TopK = k });
             }
         }
 

@@ -15,7 +15,8 @@ public sealed class TsneTests
                 .ToArray())
             .ToList();
 
-        var result = Tsne.Embed(points, new TsneOptions(Perplexity: 10, Iterations: 400, ExaggerationIterations: 100, Seed: 1));
+        var options = new TsneOptions(Perplexity: 10, Iterations: 400, ExaggerationIterations: 100, Seed: 1);
+        var result = Tsne.Embed(points, options);
 
         var y = result.Embedding;
         Assert.Equal(80, y.Length);
@@ -49,11 +50,13 @@ public sealed class TsneTests
     {
         var points = Enumerable.Range(0, 5).Select(i => new[] { (float)i }).ToList();
 
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Tsne.Embed(points, new TsneOptions(Perplexity: 5)));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(
+            () => Tsne.Embed(points, new TsneOptions(Perplexity: 5)));
         Assert.Contains("lower it", error.Message);
     }
 
-    private static double Distance(double[] p, double[] q) => Math.Sqrt(Math.Pow(p[0] - q[0], 2) + Math.Pow(p[1] - q[1], 2));
+    private static double Distance(double[] p, double[] q) =>
+        Math.Sqrt(Math.Pow(p[0] - q[0], 2) + Math.Pow(p[1] - q[1], 2));
 
     private static double[] Centroid(double[][] ps) => [ps.Average(p => p[0]), ps.Average(p => p[1])];
 }
