@@ -43,7 +43,11 @@ internal sealed class KernelExtensionLoader(ILogger logger)
 
     private async Task LoadAssemblyAsync(string dll, Kernel kernel)
     {
-        var assembly = AssemblyLoadContext.Default.LoadFromAssemblyPath(dll);
+        // A later notebook in the same process gets the assembly an earlier one loaded (loading it twice throws).
+        var name = AssemblyName.GetAssemblyName(dll);
+        var assembly = AppDomain.CurrentDomain.GetAssemblies()
+            .FirstOrDefault(a => AssemblyName.ReferenceMatchesDefinition(name, a.GetName()))
+            ?? AssemblyLoadContext.Default.LoadFromAssemblyPath(dll);
         var extensionTypes = assembly.ExportedTypes
             .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IKernelExtension).IsAssignableFrom(t));
         foreach (var type in extensionTypes)

@@ -198,28 +198,27 @@ public sealed partial class NotebookRunner(ILogger<NotebookRunner>? logger = nul
             .SelectMany(d => d.Diagnostics)
             .Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
             .ToList();
-        int? line = errors.Count > 0 ? errors[0].LinePositionSpan.Start.Line + 1 : LineFromStackTrace(failed.Exception);
+        // Known limitation: the kernel compiles cells without debug information, so an exception thrown at run
+        // time carries no line number; only compile errors name their line.
+        int? line = errors.Count > 0 ? errors[0].LinePositionSpan.Start.Line + 1 : null;
         var message = errors.Count > 0
             ? string.Join("; ", errors.Select(e => $"{e.Code}: {e.Message}"))
-            : failed.Exception is { } exception ? $"{exception.GetType().Name}: {exception.Message}" : failed.Message;
+            : failed.Exception is { } exception ? ExceptionChain(exception) : failed.Message;
         var sourceLine = line is { } l && l >= 1 && l <= lines.Length ? lines[l - 1] : Summary(contents);
-        return new CellFailure(index, line is { } k && k >= 1 && k <= lines.Length ? k : null, sourceLine.TrimEnd(), message);
+        var knownLine = line is { } k && k >= 1 && k <= lines.Length ? line : null;
+        return new CellFailure(index, knownLine, sourceLine.TrimEnd(), message);
     }
 
-    private static int? LineFromStackTrace(Exception? exception)
+    /// <summary>The exception and its inner exceptions (a type initializer's real cause is inside).</summary>
+    private static string ExceptionChain(Exception exception)
     {
-        // Script submissions compile as Submission#N; the first such frame with a line is the cell's line.
-        var frames = exception?.StackTrace?.Split('\n') ?? [];
-        foreach (var frame in frames.Where(f => f.Contains("Submission#", StringComparison.Ordinal)))
+        var parts = new List<string>();
+        for (var e = exception; e is not null; e = e.InnerException)
         {
-            var match = LineNumber().Match(frame);
-            if (match.Success)
-            {
-                return int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-            }
+            parts.Add($"{e.GetType().Name}: {e.Message}");
         }
 
-        return null;
+        return string.Join(" ---> ", parts);
     }
 
     private static Dictionary<string, string?> Apply(IReadOnlyDictionary<string, string?>? variables)
@@ -237,6 +236,4 @@ public sealed partial class NotebookRunner(ILogger<NotebookRunner>? logger = nul
     [GeneratedRegex(@"^using\s+(static\s+)?[\w.]+(\s*=\s*[\w.<>]+)?\s*;$")]
     private static partial Regex UsingDirective();
 
-    [GeneratedRegex(@":line (\d+)")]
-    private static partial Regex LineNumber();
 }
