@@ -12,7 +12,8 @@ namespace RobuMTL.NotebookHost;
 internal static class CellOutputs
 {
     /// <summary>Builds the output elements of a cell from its events.</summary>
-    public static List<InteractiveDocumentOutputElement> From(IEnumerable<KernelEvent> events, int executionOrder)
+    public static List<InteractiveDocumentOutputElement> From(
+        IEnumerable<KernelEvent> events, int executionOrder)
     {
         var outputs = new List<InteractiveDocumentOutputElement>();
         var displayed = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -29,7 +30,8 @@ internal static class CellOutputs
                 case ReturnValueProduced value:
                     outputs.Add(ReturnValue(value, executionOrder));
                     break;
-                case DisplayedValueUpdated update when update.ValueId is { } id && displayed.TryGetValue(id, out var at):
+                case DisplayedValueUpdated update
+                    when update.ValueId is { } id && displayed.TryGetValue(id, out var at):
                     outputs[at] = new DisplayElement(Data(update.FormattedValues));
                     break;
                 case ErrorProduced error:
@@ -44,7 +46,8 @@ internal static class CellOutputs
                     outputs.Add(new DisplayElement(Data(display.FormattedValues)));
                     break;
                 case CommandFailed failed:
-                    outputs.Add(new ErrorElement(failed.Message, failed.Exception?.GetType().Name ?? "Error", []));
+                    var errorName = failed.Exception?.GetType().Name ?? "Error";
+                    outputs.Add(new ErrorElement(failed.Message, errorName, []));
                     break;
             }
         }

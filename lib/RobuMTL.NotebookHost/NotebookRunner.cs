@@ -67,10 +67,11 @@ public sealed partial class NotebookRunner(ILogger<NotebookRunner>? logger = nul
 
     /// <summary>
     /// Runs every code cell of <paramref name="notebookPath"/> in order and writes the executed notebook.
-    /// Cell failures do not throw: they end the run and are returned in <see cref="NotebookRunResult.Failure"/>.
+    /// Cell failures do not throw: they end the run and are returned in
+    /// <see cref="NotebookRunResult.Failure"/>.
     /// </summary>
     /// <param name="notebookPath">The .ipynb file.</param>
-    /// <param name="options">Output path and environment; null runs in place with the current environment.</param>
+    /// <param name="options">Output path and environment; null runs in place, in the current environment.</param>
     /// <param name="progress">Receives one report when each cell starts and one when it ends.</param>
     /// <param name="cancellationToken">Stops the run after the current cell.</param>
     /// <exception cref="FileNotFoundException">The notebook does not exist.</exception>
@@ -118,8 +119,12 @@ public sealed partial class NotebookRunner(ILogger<NotebookRunner>? logger = nul
         File.WriteAllText(path, json.ReplaceLineEndings("\n"), new UTF8Encoding(false));
     }
 
-    private async Task<(InteractiveDocument Executed, List<CellResult> Cells, CellFailure? Failure)> RunCellsAsync(
-        InteractiveDocument document, string name, IProgress<CellProgress>? progress, CancellationToken cancellationToken)
+    private async Task<(InteractiveDocument Executed, List<CellResult> Cells, CellFailure? Failure)>
+        RunCellsAsync(
+            InteractiveDocument document,
+            string name,
+            IProgress<CellProgress>? progress,
+            CancellationToken cancellationToken)
     {
         var elements = document.Elements;
         var cells = new List<CellResult>();
@@ -140,35 +145,38 @@ public sealed partial class NotebookRunner(ILogger<NotebookRunner>? logger = nul
         {
             var element = elements[index];
             var summary = Summary(element.Contents);
-            if (failure is not null || !IsCode(element))
-            {
-                if (!IsCode(element))
-                {
-                    progress?.Report(new CellProgress(name, index, elements.Count, CellPhase.Skipped, summary, TimeSpan.Zero));
-                }
+            void Report(CellPhase phase, TimeSpan elapsed) =>
+                progress?.Report(new CellProgress(name, index, elements.Count, phase, summary, elapsed));
 
+            if (!IsCode(element))
+            {
+                Report(CellPhase.Skipped, TimeSpan.Zero);
                 executed.Add(element);
                 continue;
             }
 
+            if (failure is not null)
+            {
+                // Not run after the failure: drop outputs of an earlier run so none is mistaken for current.
+                executed.Add(Executed(element, [], 0));
+                continue;
+            }
+
             cancellationToken.ThrowIfCancellationRequested();
-            progress?.Report(new CellProgress(name, index, elements.Count, CellPhase.Started, summary, TimeSpan.Zero));
+            Report(CellPhase.Started, TimeSpan.Zero);
             var clock = Stopwatch.StartNew();
-            var result = await kernel.SendAsync(new SubmitCode(element.Contents, WorkbookKernel.CSharpName), cancellationToken);
+            var command = new SubmitCode(element.Contents, WorkbookKernel.CSharpName);
+            var result = await kernel.SendAsync(command, cancellationToken);
             var elapsed = clock.Elapsed;
             var failed = result.Events.OfType<CommandFailed>().FirstOrDefault(f => f.Command == result.Command);
 
             executionOrder++;
-            var outputs = CellOutputs.From(result.Events, executionOrder);
-            executed.Add(new InteractiveDocumentElement(element.Contents, element.KernelName, outputs)
-            {
-                ExecutionOrder = executionOrder,
-                Metadata = element.Metadata,
-            });
+            executed.Add(Executed(element, CellOutputs.From(result.Events, executionOrder), executionOrder));
             cells.Add(new CellResult(index, summary, elapsed, failed is null));
             var phase = failed is null ? CellPhase.Succeeded : CellPhase.Failed;
-            progress?.Report(new CellProgress(name, index, elements.Count, phase, summary, elapsed));
-            logger.LogInformation("{Notebook} cell {Index} {Phase} in {Seconds:F2} s", name, index, phase, elapsed.TotalSeconds);
+            Report(phase, elapsed);
+            logger.LogInformation(
+                "{Notebook} cell {Index} {Phase} in {Seconds:F2} s", name, index, phase, elapsed.TotalSeconds);
             if (failed is not null)
             {
                 failure = Describe(index, element.Contents, failed, result.Events);
@@ -178,6 +186,10 @@ public sealed partial class NotebookRunner(ILogger<NotebookRunner>? logger = nul
         return (executed, cells, failure);
     }
 
+    private static InteractiveDocumentElement Executed(
+        InteractiveDocumentElement cell, List<InteractiveDocumentOutputElement> outputs, int executionOrder) =>
+        new(cell.Contents, cell.KernelName, outputs) { ExecutionOrder = executionOrder, Metadata = cell.Metadata };
+
     private static bool IsCode(InteractiveDocumentElement element) =>
         element.KernelName is not ("markdown" or "md" or "raw") && !string.IsNullOrWhiteSpace(element.Contents);
 
@@ -185,7 +197,9 @@ public sealed partial class NotebookRunner(ILogger<NotebookRunner>? logger = nul
     private static string Summary(string contents)
     {
         var lines = contents.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
-        return lines.FirstOrDefault(l => !l.StartsWith("//", StringComparison.Ordinal) && !UsingDirective().IsMatch(l))
+        var statement = lines.FirstOrDefault(
+            l => !l.StartsWith("//", StringComparison.Ordinal) && !UsingDirective().IsMatch(l));
+        return statement
             ?? lines.FirstOrDefault()
             ?? "";
     }

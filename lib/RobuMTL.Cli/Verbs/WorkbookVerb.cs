@@ -35,11 +35,11 @@ public sealed partial class WorkbookVerb : ICliVerb
         };
         var inPlace = new Option<bool>("--in-place")
         {
-            Description = "Write executed notebooks back in place (the default; the committed notebooks carry outputs).",
+            Description = "Write executed notebooks back in place (the default), so they carry outputs.",
         };
         var list = new Option<bool>("--list") { Description = "List the notebooks in run order and exit." };
 
-        var command = new Command("workbook", "Run the workbook's notebooks headless, in order, as VS Code would.")
+        var command = new Command("workbook", "Run the notebooks headless, in order, as VS Code would.")
         {
             profile, notebooks, output, inPlace, list,
         };
@@ -63,13 +63,15 @@ public sealed partial class WorkbookVerb : ICliVerb
             : [];
 
     /// <summary>
-    /// The notebooks <paramref name="patterns"/> select, in run order: a pattern is a file name (with or without
-    /// .ipynb), a number prefix (<c>03</c>) or a glob with <c>*</c> and <c>?</c>. No pattern selects all.
+    /// The notebooks <paramref name="patterns"/> select, in run order: a pattern is a file name (with or
+    /// without .ipynb), a number prefix (<c>03</c>) or a glob with <c>*</c>, <c>?</c> and <c>[...]</c>;
+    /// patterns may also be separated by commas. No pattern selects all.
     /// </summary>
     /// <exception cref="ArgumentException">A pattern matches no notebook.</exception>
     public static IReadOnlyList<string> Select(IReadOnlyList<string> all, IReadOnlyList<string> patterns)
     {
-        var split = patterns.SelectMany(p => p.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var split = patterns
+            .SelectMany(p => p.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .ToList();
         if (split.Count == 0)
         {
@@ -84,7 +86,7 @@ public sealed partial class WorkbookVerb : ICliVerb
             {
                 var names = string.Join(", ", all.Select(Path.GetFileNameWithoutExtension));
                 throw new ArgumentException(
-                    $"--notebooks '{pattern}' matches no notebook. Available: {(names.Length > 0 ? names : "none")}.");
+                    $"--notebooks '{pattern}' matches no notebook. Available: {names}.");
             }
 
             chosen.UnionWith(matches);
@@ -98,11 +100,14 @@ public sealed partial class WorkbookVerb : ICliVerb
         var stem = Path.GetFileNameWithoutExtension(fileName);
         if (pattern.Contains('*') || pattern.Contains('?') || pattern.Contains('['))
         {
-            var regex = "^" + Regex.Escape(pattern).Replace(@"\*", ".*").Replace(@"\?", ".").Replace(@"\[", "[") + "$";
+            var glob = Regex.Escape(pattern).Replace(@"\*", ".*").Replace(@"\?", ".").Replace(@"\[", "[");
+            var regex = $"^{glob}$";
             return Regex.IsMatch(fileName, regex) || Regex.IsMatch(stem, regex);
         }
 
-        return fileName == pattern || stem == pattern || stem.StartsWith(pattern + "-", StringComparison.Ordinal);
+        return fileName == pattern
+            || stem == pattern
+            || stem.StartsWith(pattern + "-", StringComparison.Ordinal);
     }
 
     private static async Task<int> RunAsync(Request request, CancellationToken cancellationToken)
@@ -150,7 +155,8 @@ public sealed partial class WorkbookVerb : ICliVerb
         var profileName = request.Profile?.ToString().ToLowerInvariant()
             ?? Environment.GetEnvironmentVariable(RunProfile.EnvironmentVariable) ?? "quick (default)";
         AnsiConsole.MarkupLine(
-            $"Running {selected.Count} notebook(s) from [blue]{Markup.Escape(folder)}[/], profile [blue]{Markup.Escape(profileName)}[/]");
+            $"Running {selected.Count} notebook(s) from [blue]{Markup.Escape(folder)}[/], " +
+            $"profile [blue]{Markup.Escape(profileName)}[/]");
         var runner = new NotebookRunner();
         var results = new List<NotebookRunResult>();
         foreach (var path in selected)
@@ -162,9 +168,12 @@ public sealed partial class WorkbookVerb : ICliVerb
             results.Add(result);
             if (!result.Succeeded)
             {
-                AnsiConsole.MarkupLine(
-                    $"[red]FAILED[/] {Markup.Escape(Path.GetFileName(path))} at {Markup.Escape(result.Failure!.ToString())}");
-                AnsiConsole.MarkupLine($"The notebook with the error output was written to {Markup.Escape(result.OutputPath ?? path)}");
+                var where = $"{Path.GetFileName(path)} at {result.Failure}";
+                AnsiConsole.MarkupLine($"[red]FAILED[/] {Markup.Escape(where)}");
+                if (result.OutputPath is { } written)
+                {
+                    AnsiConsole.MarkupLine($"The notebook with the error is in {Markup.Escape(written)}");
+                }
                 break;
             }
         }
@@ -178,7 +187,8 @@ public sealed partial class WorkbookVerb : ICliVerb
     {
         var name = Path.GetFileName(path);
         AnsiConsole.MarkupLine($"[bold]{Markup.Escape(name)}[/]");
-        return await AnsiConsole.Status().StartAsync($"{Markup.Escape(name)}: starting the kernel", async status =>
+        var starting = $"{Markup.Escape(name)}: starting the kernel";
+        return await AnsiConsole.Status().StartAsync(starting, async status =>
         {
             var progress = new InlineProgress<CellProgress>(p => Show(status, p));
             return await runner.RunAsync(path, options, progress, cancellationToken);
@@ -187,18 +197,19 @@ public sealed partial class WorkbookVerb : ICliVerb
 
     private static void Show(StatusContext status, CellProgress p)
     {
-        var cell = $"[{p.CellIndex + 1,2}/{p.CellCount}]";
+        var cell = Markup.Escape($"[{p.CellIndex + 1,2}/{p.CellCount}]");
         var source = Markup.Escape(Shorten(p.Summary, 70));
+        var seconds = $"{p.Elapsed.TotalSeconds,7:F2} s";
         switch (p.Phase)
         {
             case CellPhase.Started:
-                status.Status($"{Markup.Escape(p.Notebook)} {Markup.Escape(cell)} {source}");
+                status.Status($"{Markup.Escape(p.Notebook)} {cell} {source}");
                 break;
             case CellPhase.Succeeded:
-                AnsiConsole.MarkupLine($"  [green]ok[/]   {Markup.Escape(cell)} {p.Elapsed.TotalSeconds,7:F2} s  {source}");
+                AnsiConsole.MarkupLine($"  [green]ok[/]   {cell} {seconds}  {source}");
                 break;
             case CellPhase.Failed:
-                AnsiConsole.MarkupLine($"  [red]fail[/] {Markup.Escape(cell)} {p.Elapsed.TotalSeconds,7:F2} s  {source}");
+                AnsiConsole.MarkupLine($"  [red]fail[/] {cell} {seconds}  {source}");
                 break;
             case CellPhase.Skipped:
                 break;
@@ -220,7 +231,8 @@ public sealed partial class WorkbookVerb : ICliVerb
         AnsiConsole.Write(table);
     }
 
-    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+    private static string Shorten(string text, int length) =>
+        text.Length <= length ? text : text[..(length - 1)] + "…";
 
     private static string NotebooksFolder()
     {
@@ -244,7 +256,7 @@ public sealed partial class WorkbookVerb : ICliVerb
     private sealed record Request(
         ProfileKind? Profile, IReadOnlyList<string> Patterns, DirectoryInfo? Output, bool InPlace, bool List);
 
-    /// <summary>Reports on the caller's thread, in order (Progress&lt;T&gt; would post to the thread pool).</summary>
+    /// <summary>Reports on the caller's thread, in order (Progress&lt;T&gt; posts to the thread pool).</summary>
     private sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
     {
         public void Report(T value) => report(value);

@@ -21,14 +21,16 @@ public sealed class NotebookRunnerTests : IDisposable
             ("markdown", "# A tiny notebook"),
             ("code", "var answer = 6 * 7;\nConsole.WriteLine($\"answer {answer}\");"),
             ("code", "Console.WriteLine(System.IO.Directory.GetCurrentDirectory());\n" +
-                "Console.WriteLine(Environment.GetEnvironmentVariable(\"ROBUMTL_TEST_PARAMETER\"));\nanswer + 1"));
+                "Console.WriteLine(Environment.GetEnvironmentVariable(\"ROBUMTL_TEST_PARAMETER\"));\n" +
+                "answer + 1"));
         var output = Path.Combine(folder, "out", "01-good.ipynb");
         var progress = new List<CellProgress>();
         var before = Directory.GetCurrentDirectory();
 
         var result = await new NotebookRunner().RunAsync(
             path,
-            new NotebookRunOptions(output, new Dictionary<string, string?> { ["ROBUMTL_TEST_PARAMETER"] = "smoke" }),
+            new NotebookRunOptions(
+                output, new Dictionary<string, string?> { ["ROBUMTL_TEST_PARAMETER"] = "smoke" }),
             new ListProgress(progress));
 
         Assert.True(result.Succeeded, result.Failure?.ToString());
@@ -79,7 +81,8 @@ public sealed class NotebookRunnerTests : IDisposable
     {
         var path = TestNotebook.Write(folder, "03-throws.ipynb",
             ("code", "Console.WriteLine(\"before\");\n" +
-                "throw new InvalidOperationException(\"outer\", new System.IO.FileNotFoundException(\"weights.pt is missing\"));"));
+                "var cause = new System.IO.FileNotFoundException(\"weights.pt is missing\");\n" +
+                "throw new InvalidOperationException(\"outer\", cause);"));
 
         var result = await new NotebookRunner().RunAsync(path, new NotebookRunOptions(WriteOutput: false));
 

@@ -35,7 +35,9 @@ internal static class TestNotebook
             {
                 ["kernelspec"] = new JsonObject
                 {
-                    ["display_name"] = ".NET (C#)", ["language"] = "C#", ["name"] = ".net-csharp",
+                    ["display_name"] = ".NET (C#)",
+                    ["language"] = "C#",
+                    ["name"] = ".net-csharp",
                 },
                 ["language_info"] = new JsonObject { ["name"] = "polyglot-notebook" },
             },
