@@ -105,6 +105,27 @@ public sealed class NotebookRunnerTests : IDisposable
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RestoresAPinnedPackageFromTheCacheAndLoadsItsChartFormatter()
+    {
+        // #r "nuget:" restores from the local NuGet cache (no network once the solution is restored), and
+        // the kernel extension Plotly.NET.Interactive ships must format the chart.
+        var path = TestNotebook.Write(folder, "05-plotly.ipynb",
+            ("code", $"#r \"nuget: Plotly.NET.Interactive, {BuildInfo.PlotlyNetInteractiveVersion}\""),
+            ("code", "using Plotly.NET;\nvar trace = new Trace2D(\"scatter\");\n" +
+                "trace.SetProperty(\"y\", new[] { 1, 3, 2 });\nGenericChart.ofTraceObject(true, trace)"));
+
+        var result = await new NotebookRunner().RunAsync(path);
+
+        Assert.True(result.Succeeded, result.Failure?.ToString());
+        var chart = TestNotebook.Outputs(path)[1].Single(o => (string?)o!["output_type"] == "execute_result")!;
+        var html = string.Concat(chart["data"]!["text/html"]!.AsArray().Select(l => (string?)l));
+
+        // The extension draws with plotly.js; the default formatter would print the object tree.
+        Assert.Contains("renderPlotly", html, StringComparison.Ordinal);
+        Assert.Contains("\"y\":[1,3,2]", html, StringComparison.Ordinal);
+    }
+
     private static string Text(JsonArray outputs) => string.Concat(outputs
         .Where(o => (string?)o!["output_type"] == "stream")
         .SelectMany(o => o!["text"]!.AsArray().Select(t => (string?)t)));
