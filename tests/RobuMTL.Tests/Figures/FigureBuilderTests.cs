@@ -1,0 +1,182 @@
+using RobuMTL.Evaluation;
+using RobuMTL.Figures;
+using RobuMTL.Tasks;
+
+namespace RobuMTL.Tests.Figures;
+
+/// <summary>Each chart builder on SYNTHETIC tables (<see cref="SyntheticResults"/>), read back as plotly.js JSON.</summary>
+public sealed class FigureBuilderTests
+{
+    [Fact]
+    public void TaskMetricsHasOneBarTracePerMethodAndTaskWithAxisUnits()
+    {
+        var figure = FigureJson.Of(TaskMetricsFigure.Build(SyntheticResults.Table()));
+
+        var tasks = SyntheticResults.Tasks.Length;
+        Assert.Equal(SyntheticResults.Methods.Length * tasks, figure.Traces.Count);
+        Assert.All(figure.Traces, t => Assert.Equal("bar", t.GetProperty("type").GetString()));
+        Assert.Equal(SyntheticResults.Methods, figure.TraceNames.Distinct());
+        Assert.Contains("<b>Surface normals</b>", figure.Annotations);
+        Assert.Equal(
+            "mean angle error (deg) ↓",
+            figure.Layout.GetProperty("yaxis4").GetProperty("title").GetProperty("text").GetString());
+
+        // Clean plus five weather conditions per panel; the first MTLoRA bar is its clean semseg mIoU.
+        var first = figure.Traces[0];
+        Assert.Equal(6, first.GetProperty("x").GetArrayLength());
+        Assert.Equal(65.0, FigureJson.Numbers(first.GetProperty("y"))[0]);
+    }
+
+    [Fact]
+    public void AblationLadderPairsMeasuredStepsWithThePapersNumbers()
+    {
+        var table = SyntheticResults.Table().Where(r => r.Method != nameof(AblationStep.PlusExpertSquads));
+        var figure = FigureJson.Of(AblationLadderFigure.Build(table, measuredName: "synthetic"));
+
+        Assert.Equal(["synthetic", "Paper (PASCAL-Context, reported)"], figure.TraceNames);
+        Assert.Equal(
+            [-12.78, -7.25, -5.71, 1.5, 2.8],
+            FigureJson.Numbers(figure.Traces[1].GetProperty("y")).Select(v => v!.Value));
+        var measured = FigureJson.Numbers(figure.Traces[0].GetProperty("y"));
+        Assert.Equal([-14.0, -8.0, -6.5, 0.5, null], measured);
+        Assert.Equal("+1.50", figure.Traces[1].GetProperty("text")[3].GetString());
+    }
+
+    [Fact]
+    public void AblationLadderWithoutStepsSaysWhichNamesItExpects()
+    {
+        var error = Assert.Throws<ArgumentException>(() => AblationLadderFigure.Build(SyntheticResults.RankAblation()));
+        Assert.Contains("PlusSelector", error.Message);
+    }
+
+    [Fact]
+    public void RankScheduleHasOneSeriesPerScenario()
+    {
+        var figure = FigureJson.Of(RankScheduleFigure.Build(SyntheticResults.RankAblation()));
+
+        Assert.Equal(["Clean", "Single"], figure.TraceNames);
+        Assert.Equal(4, figure.Traces[0].GetProperty("x").GetArrayLength());
+        Assert.Contains("LoRA rank", figure.Layout.GetProperty("xaxis").GetProperty("title").GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public void MixedStressDrawsOneLinePerRoutingOverTheConditionCount()
+    {
+        var table = SyntheticResults.Table().Where(r => r.Method == "RobuMTL");
+        var figure = FigureJson.Of(MixedWeatherStressFigure.Build(table));
+
+        Assert.Equal(["no routing", "Top-1", "Top-6", "oracle"], figure.TraceNames);
+        var top6 = figure.Traces[2];
+        Assert.Equal([1.0, 2, 3, 4, 5], FigureJson.Numbers(top6.GetProperty("x")).Select(v => v!.Value));
+        Assert.Equal(-15.0, FigureJson.Numbers(top6.GetProperty("y"))[4]);
+    }
+
+    [Fact]
+    public void SeverityCurvesHaveAPanelPerConditionAndStrengthAxis()
+    {
+        var figure = FigureJson.Of(SeverityCurvesFigure.Build(SyntheticResults.Table()));
+
+        Assert.Equal(2 * SyntheticResults.Methods.Length, figure.Traces.Count);
+        Assert.Equal(["<b>Fog</b>", "<b>Noise</b>"], figure.Annotations);
+        Assert.Equal([0.0, 0.25, 0.5, 0.75, 1.0], FigureJson.Numbers(figure.Traces[0].GetProperty("x")).Select(v => v!.Value));
+        Assert.StartsWith("strength", figure.Layout.GetProperty("xaxis2").GetProperty("title").GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public void SpatialMixGroupsLayoutsByMethod()
+    {
+        var figure = FigureJson.Of(SpatialMixFigure.Build(SyntheticResults.Table()));
+
+        Assert.Equal(SyntheticResults.Methods, figure.TraceNames);
+        Assert.Equal("Rain | Fog", figure.Traces[0].GetProperty("x")[0].GetString());
+        Assert.Throws<ArgumentException>(() => SpatialMixFigure.Build(SyntheticResults.Table(), task: TaskKind.Depth));
+    }
+
+    [Fact]
+    public void InferenceOverheadLabelsRatiosAgainstTheBaseline()
+    {
+        var figure = FigureJson.Of(InferenceOverheadFigure.Build(SyntheticResults.Table(), baselineMethod: "MTLoRA"));
+
+        var bars = Assert.Single(figure.Traces);
+        Assert.Equal([20.0, 29.0, 38.0], FigureJson.Numbers(bars.GetProperty("y")).Select(v => v!.Value));
+        Assert.Equal("38.0 ms<br>×1.90", bars.GetProperty("text")[2].GetString());
+        Assert.Contains("MTLoRA", figure.Title);
+        Assert.Throws<ArgumentException>(() => InferenceOverheadFigure.Build(SyntheticResults.Table(), "missing"));
+    }
+
+    [Fact]
+    public void TrainingCurvesHaveAPanelPerExpertAndALegendEntryPerTask()
+    {
+        var figure = FigureJson.Of(TrainingCurvesFigure.Build(SyntheticResults.Curves()));
+
+        Assert.Equal(3 * (SyntheticResults.Tasks.Length + 1), figure.Traces.Count);
+        Assert.Equal(["<b>Warmup · Clean</b>", "<b>Expert · Rain</b>", "<b>Expert · Fog</b>"], figure.Annotations);
+        var legend = figure.Traces.Where(t => t.GetProperty("showlegend").GetBoolean()).Select(t => t.GetProperty("name").GetString());
+        Assert.Equal(["total (weighted)", "Semantic segmentation", "Human parts", "Saliency", "Surface normals"], legend);
+        Assert.Equal("log", figure.Layout.GetProperty("yaxis").GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public void ConfusionHeatmapIsRowNormalisedAndLabelled()
+    {
+        var matrix = SyntheticResults.Confusion();
+        var figure = FigureJson.Of(SelectorConfusionFigure.Build(matrix));
+
+        var heatmap = Assert.Single(figure.Traces);
+        Assert.Equal("heatmap", heatmap.GetProperty("type").GetString());
+        foreach (var row in heatmap.GetProperty("z").EnumerateArray())
+        {
+            Assert.Equal(1.0, row.EnumerateArray().Sum(v => v.GetDouble()), 9);
+        }
+
+        Assert.Equal("Clean", heatmap.GetProperty("x")[0].GetString());
+        Assert.Contains($"accuracy {100 * matrix.Accuracy:F1}%", figure.Title);
+        Assert.Equal("true condition", figure.Layout.GetProperty("yaxis").GetProperty("title").GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public void EmbeddingHasOneMarkerTracePerCondition()
+    {
+        var features = SyntheticResults.Features(perClass: 10, dimensions: 6, separation: 8);
+        var figure = FigureJson.Of(SelectorEmbeddingFigure.Build(features, new TsneOptions(Perplexity: 5, Iterations: 150)));
+
+        Assert.Equal(["Clean", "Rain", "Fog"], figure.TraceNames);
+        Assert.All(figure.Traces, t => Assert.Equal(10, t.GetProperty("x").GetArrayLength()));
+    }
+
+    [Fact]
+    public void GalleryEmbedsEachImageAsAPngDataUri()
+    {
+        var images = Enumerable.Range(0, 6)
+            .Select(i => new GalleryImage($"condition {i}", SyntheticResults.Image(12, 8, i)))
+            .ToList();
+        var figure = FigureJson.Of(WeatherGalleryFigure.Build(images, columns: 3));
+
+        Assert.Equal(6, figure.Traces.Count);
+        Assert.All(figure.Traces, t =>
+        {
+            Assert.Equal("image", t.GetProperty("type").GetString());
+            Assert.StartsWith("data:image/png;base64,", t.GetProperty("source").GetString());
+        });
+        Assert.Equal("<b>condition 5</b>", figure.Annotations[5]);
+        Assert.Equal("x6", figure.Layout.GetProperty("yaxis6").GetProperty("scaleanchor").GetString());
+    }
+
+    [Fact]
+    public void QualitativeGridHasFourColumnsAndTaskLabels()
+    {
+        var rows = new[] { TaskKind.SemanticSegmentation, TaskKind.Normals }
+            .Select((task, i) => new QualitativeRow(
+                task,
+                SyntheticResults.Image(8, 8, i),
+                SyntheticResults.Image(8, 8, i + 1),
+                SyntheticResults.Image(8, 8, i + 2),
+                SyntheticResults.Image(8, 8, i + 3)))
+            .ToList();
+        var figure = FigureJson.Of(QualitativeGridFigure.Build(rows));
+
+        Assert.Equal(8, figure.Traces.Count);
+        Assert.Equal(["<b>Input</b>", "<b>Ground truth</b>", "<b>MTLoRA</b>", "<b>RobuMTL</b>"], figure.Annotations.Take(4));
+        Assert.Contains("<b>Surface normals</b>", figure.Annotations);
+    }
+}
