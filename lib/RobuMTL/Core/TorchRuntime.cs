@@ -28,6 +28,9 @@ public static class TorchRuntime
         logger ??= NullLogger.Instance;
         lock (Gate)
         {
+            var bridge = TorchNativeBridge.Preload();
+            logger.LogDebug("TorchSharp native bridge: {Path}", bridge ?? "(left to TorchSharp's probing)");
+
             var backend = preferred;
             if (preferred == ComputeBackend.Cuda && !TryInitializeCuda())
             {
