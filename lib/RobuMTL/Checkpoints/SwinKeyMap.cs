@@ -8,8 +8,9 @@ namespace RobuMTL.Checkpoints;
 /// blocks, 2i+2 the patch merging after stage i.
 /// </summary>
 /// <remarks>
-/// Keys the map drops are buffers we rebuild (<c>relative_position_index</c>, timm's <c>attn_mask</c>) and
-/// the ImageNet classifier (<c>head.*</c>), which a backbone does not have.
+/// The map drops buffers we rebuild (<c>relative_position_index</c>, timm's <c>attn_mask</c>). The ImageNet
+/// classifier maps to <c>head.*</c> (timm's <c>head.fc.*</c> too); <see cref="WeightLoader"/> skips it when
+/// the target has no classifier, as a dense-task backbone does not.
 /// </remarks>
 public sealed partial class SwinKeyMap
 {
@@ -54,11 +55,14 @@ public sealed partial class SwinKeyMap
         || key.EndsWith("attn_mask", StringComparison.Ordinal)
         || key.EndsWith("relative_coords_table", StringComparison.Ordinal);
 
+    /// <summary>True for our keys of the ImageNet classifier, which only a classifying model has.</summary>
+    public static bool IsClassifierKey(string key) => key.StartsWith("head.", StringComparison.Ordinal);
+
     /// <summary>Our key for a source key, or null when the key is deliberately not loaded.</summary>
     public string? Map(string sourceKey)
     {
         ArgumentNullException.ThrowIfNull(sourceKey);
-        if (IsRebuiltBuffer(sourceKey) || sourceKey.StartsWith("head.", StringComparison.Ordinal))
+        if (IsRebuiltBuffer(sourceKey))
         {
             return null;
         }
@@ -76,6 +80,11 @@ public sealed partial class SwinKeyMap
         if (key.StartsWith("patch_embed.norm.", StringComparison.Ordinal))
         {
             return "features.0.2." + key["patch_embed.norm.".Length..];
+        }
+
+        if (key.StartsWith("head.fc.", StringComparison.Ordinal))
+        {
+            return "head." + key["head.fc.".Length..];
         }
 
         var block = BlockKey().Match(key);
@@ -98,7 +107,7 @@ public sealed partial class SwinKeyMap
             return $"features.{index}.{merge.Groups["rest"].Value}";
         }
 
-        // norm.* is already our name; anything else is passed through and reported as unexpected.
+        // norm.* and legacy head.* are already our names; anything else passes through as unexpected.
         return key;
     }
 

@@ -28,11 +28,12 @@ public sealed record WeightLoadOptions(
         new(SkipMismatchedShapes: true, AllowMissing: true, AllowUnexpected: true);
 
     /// <summary>
-    /// The default notion of an adapter tensor: a key with a dot-separated part containing <c>lora</c>
-    /// (any case), such as <c>features.1.0.attn.qkv.lora_A.rain</c>.
+    /// The default notion of an adapter tensor: a key with a dot-separated part <c>experts</c> (our LoRA
+    /// experts, <c>features.1.0.attn.qkv.experts.Rain.shared.A</c>) or containing <c>lora</c> (any case).
     /// </summary>
     public static bool IsAdapterKey(string key) =>
-        key.Split('.').Any(part => part.Contains("lora", StringComparison.OrdinalIgnoreCase));
+        key.Split('.').Any(part =>
+            part == "experts" || part.Contains("lora", StringComparison.OrdinalIgnoreCase));
 
     internal bool ExpectsMissing(string targetKey) =>
         !targetKey.StartsWith(TargetPrefix, StringComparison.Ordinal)

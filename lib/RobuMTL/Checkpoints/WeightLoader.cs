@@ -65,6 +65,12 @@ public static class WeightLoader
             var key = options.TargetPrefix + mapped;
             if (!targets.TryGetValue(key, out var destination))
             {
+                if (SwinKeyMap.IsClassifierKey(mapped))
+                {
+                    skipped.Add(sourceKey);
+                    continue;
+                }
+
                 unexpected.Add(key == sourceKey ? sourceKey : $"{sourceKey} (as {key})");
                 continue;
             }
