@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace RobuMTL.Tests.Checkpoints;
+namespace RobuMTL.Tests.Backbone.Weights;
 
 internal static class TensorAssert
 {

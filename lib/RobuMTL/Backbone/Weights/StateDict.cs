@@ -1,7 +1,7 @@
 using System.Collections;
 using static TorchSharp.torch;
 
-namespace RobuMTL.Checkpoints;
+namespace RobuMTL.Backbone.Weights;
 
 /// <summary>
 /// A named set of tensors read from or written to a weight file, in file order. It owns its tensors:

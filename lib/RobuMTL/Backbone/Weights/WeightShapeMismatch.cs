@@ -1,4 +1,4 @@
-namespace RobuMTL.Checkpoints;
+namespace RobuMTL.Backbone.Weights;
 
 /// <summary>A file tensor whose shape differs from the target tensor it maps to.</summary>
 /// <param name="TargetKey">Our key.</param>

@@ -1,4 +1,4 @@
-namespace RobuMTL.Checkpoints;
+namespace RobuMTL.Backbone.Weights;
 
 /// <summary>A weight load refused before changing any tensor; <see cref="Report"/> names every bad key.</summary>
 public sealed class WeightLoadException : Exception

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace RobuMTL.Checkpoints;
+namespace RobuMTL.Backbone.Weights;
 
 /// <summary>
 /// Loads pretrained Swin weights (torchvision <c>.pth</c>, timm <c>.safetensors</c>, or our own files) into a

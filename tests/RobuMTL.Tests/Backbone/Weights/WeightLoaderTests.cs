@@ -1,8 +1,8 @@
-using RobuMTL.Checkpoints;
+using RobuMTL.Backbone.Weights;
 using RobuMTL.Core;
 using static TorchSharp.torch;
 
-namespace RobuMTL.Tests.Checkpoints;
+namespace RobuMTL.Tests.Backbone.Weights;
 
 public sealed class WeightLoaderTests
 {

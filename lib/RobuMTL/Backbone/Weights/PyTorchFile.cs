@@ -2,7 +2,7 @@ using System.Collections;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
 
-namespace RobuMTL.Checkpoints;
+namespace RobuMTL.Backbone.Weights;
 
 /// <summary>
 /// Reads a state dict saved by Python's <c>torch.save</c> (the zip format of PyTorch 1.6 and later) through

@@ -1,12 +1,12 @@
 using System.Text.Json;
 using RobuMTL.Backbone;
-using RobuMTL.Checkpoints;
+using RobuMTL.Backbone.Weights;
 using RobuMTL.Core;
 using RobuMTL.Fusion;
 using RobuMTL.Tasks;
 using static TorchSharp.torch;
 
-namespace RobuMTL.Tests.Checkpoints;
+namespace RobuMTL.Tests.Backbone.Weights;
 
 /// <summary>
 /// Our Swin loads a torchvision state dict and reproduces torchvision 0.14's outputs (fixture made by

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace RobuMTL.Checkpoints;
+namespace RobuMTL.Backbone.Weights;
 
 /// <summary>
 /// Renames Swin checkpoint keys from torchvision or timm naming to ours (torchvision's). Our

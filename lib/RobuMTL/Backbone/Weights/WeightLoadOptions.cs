@@ -1,4 +1,4 @@
-namespace RobuMTL.Checkpoints;
+namespace RobuMTL.Backbone.Weights;
 
 /// <summary>How strictly <see cref="WeightLoader"/> treats keys that do not line up.</summary>
 /// <param name="TargetPrefix">

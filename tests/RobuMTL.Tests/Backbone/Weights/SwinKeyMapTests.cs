@@ -1,6 +1,6 @@
-using RobuMTL.Checkpoints;
+using RobuMTL.Backbone.Weights;
 
-namespace RobuMTL.Tests.Checkpoints;
+namespace RobuMTL.Tests.Backbone.Weights;
 
 public sealed class SwinKeyMapTests
 {

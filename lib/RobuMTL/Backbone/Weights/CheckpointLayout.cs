@@ -1,4 +1,4 @@
-namespace RobuMTL.Checkpoints;
+namespace RobuMTL.Backbone.Weights;
 
 /// <summary>The key naming of a Swin checkpoint, which decides how <see cref="SwinKeyMap"/> renames keys.</summary>
 public enum CheckpointLayout

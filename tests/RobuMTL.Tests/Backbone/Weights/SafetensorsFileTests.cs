@@ -1,10 +1,10 @@
 using System.Buffers.Binary;
 using System.Text;
-using RobuMTL.Checkpoints;
+using RobuMTL.Backbone.Weights;
 using RobuMTL.Core;
 using static TorchSharp.torch;
 
-namespace RobuMTL.Tests.Checkpoints;
+namespace RobuMTL.Tests.Backbone.Weights;
 
 public sealed class SafetensorsFileTests : IDisposable
 {

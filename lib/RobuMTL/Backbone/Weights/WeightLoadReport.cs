@@ -1,4 +1,4 @@
-namespace RobuMTL.Checkpoints;
+namespace RobuMTL.Backbone.Weights;
 
 /// <summary>What a weight load did, key by key.</summary>
 /// <param name="Layout">The source naming the key map used.</param>
