@@ -21,35 +21,21 @@ public sealed class BenchSwinVerb : ICliVerb
     public Command Create()
     {
         var defaults = SwinBenchmarkOptions.SwinTiny224;
-        var batch = new Option<int>("--batch") { Description = "Images per step.", DefaultValueFactory = _ => 8 };
-        var size = new Option<int>("--size") { Description = "Image side in pixels.", DefaultValueFactory = _ => 224 };
-        var threads = new Option<int>("--threads")
-        {
-            Description = "CPU threads for both libtorch runs.",
-            DefaultValueFactory = _ => defaults.Threads,
-        };
-        var warmup = new Option<int>("--warmup")
-        {
-            Description = "Untimed steps before timing.",
-            DefaultValueFactory = _ => defaults.WarmupSteps,
-        };
-        var steps = new Option<int>("--steps")
-        {
-            Description = "Timed steps (the median is compared).",
-            DefaultValueFactory = _ => defaults.Steps,
-        };
-        var memorySteps = new Option<int>("--memory-steps")
-        {
-            Description = "Training steps of the small-Swin memory check; 0 skips it.",
-            DefaultValueFactory = _ => SwinBenchmarkOptions.NanoMemory.Steps,
-        };
+        var batch = IntOption("--batch", "Images per step.", defaults.Batch);
+        var size = IntOption("--size", "Image side in pixels.", defaults.ImageSize);
+        var threads = IntOption("--threads", "CPU threads for both libtorch runs.", defaults.Threads);
+        var warmup = IntOption("--warmup", "Untimed steps before timing.", defaults.WarmupSteps);
+        var steps = IntOption("--steps", "Timed steps (their medians are compared).", defaults.Steps);
+        var memorySteps = IntOption(
+            "--memory-steps", "Training steps of the small-Swin memory check; 0 skips it.",
+            SwinBenchmarkOptions.NanoMemory.Steps);
         var python = new Option<string>("--python")
         {
             Description = "Python with torch and torchvision for the reference; empty skips it.",
             DefaultValueFactory = _ => "/usr/bin/python3",
         };
 
-        var command = new Command("bench-swin", "Time Swin-T forward + backward in TorchSharp vs PyTorch; check RSS.")
+        var command = new Command("bench-swin", "Time Swin-T forward + backward, TorchSharp vs PyTorch; check RSS.")
         {
             batch, size, threads, warmup, steps, memorySteps, python,
         };
@@ -68,44 +54,48 @@ public sealed class BenchSwinVerb : ICliVerb
         return command;
     }
 
+    private static Option<int> IntOption(string name, string description, int value) =>
+        new(name) { Description = description, DefaultValueFactory = _ => value };
+
     private static async Task<int> RunAsync(
         SwinBenchmarkOptions options, int memorySteps, string python, CancellationToken cancellationToken)
     {
         options.Validate();
-        AnsiConsole.MarkupLine(
-            $"Swin-T forward + backward, {options.ImageSize} px, batch {options.Batch}, {options.Threads} threads, "
-            + $"{options.WarmupSteps} warm-up + {options.Steps} timed steps. [yellow]On a shared machine these "
-            + "numbers are noisy.[/]");
+        Console.WriteLine($"Swin-T forward + backward, {options.ImageSize} px, batch {options.Batch}, "
+            + $"{options.Threads} threads, {options.WarmupSteps} warm-up + {options.Steps} timed steps.");
+        AnsiConsole.MarkupLine("[yellow]On a shared machine these numbers are noisy.[/]");
 
-        var ours = SwinBenchmark.MeasureSpeed(
-            options, new Inline<(int Step, double Ms)>(p => Console.WriteLine($"  torchsharp step {p.Step}: {p.Ms:F0} ms")));
-        AnsiConsole.MarkupLine($"TorchSharp {BuildInfo.TorchSharpVersion} (libtorch {BuildInfo.LibTorchVersion}): "
+        var stepPrinter = new Inline<(int Step, double Ms)>(
+            p => Console.WriteLine($"  torchsharp step {p.Step}: {p.Ms:F0} ms"));
+        var ours = SwinBenchmark.MeasureSpeed(options, stepPrinter);
+        Console.WriteLine($"TorchSharp {BuildInfo.TorchSharpVersion} (libtorch {BuildInfo.LibTorchVersion}): "
             + $"median {ours.MedianMilliseconds:F0} ms/step, min {ours.MinMilliseconds:F0} ms");
 
         var exitCode = 0;
         if (python.Length > 0)
         {
             var reference = await RunPyTorchAsync(python, options, cancellationToken);
-            if (reference is null)
+            if (reference is { } torch)
             {
-                exitCode = 1;
+                var ratio = ours.MedianMilliseconds / torch.Ms;
+                Console.WriteLine($"PyTorch {torch.Version}: median {torch.Ms:F0} ms/step");
+                var colour = ratio <= 1.0 ? "green" : "red";
+                AnsiConsole.MarkupLine($"Ratio TorchSharp / PyTorch: [{colour}]{ratio:F2}x[/] (target <= 1.00x)");
             }
             else
             {
-                var ratio = ours.MedianMilliseconds / reference.Value.Ms;
-                AnsiConsole.MarkupLine($"PyTorch {reference.Value.Version}: median {reference.Value.Ms:F0} ms/step");
-                var colour = ratio <= 1.0 ? "green" : "red";
-                AnsiConsole.MarkupLine($"Ratio TorchSharp / PyTorch: [{colour}]{ratio:F2}x[/] (target <= 1.00x)");
+                exitCode = 1;
             }
         }
 
         if (memorySteps > 0)
         {
-            var memory = SwinBenchmark.MeasureMemory(
-                SwinBenchmarkOptions.NanoMemory with { Steps = memorySteps, Threads = options.Threads });
-            AnsiConsole.MarkupLine($"Memory, {memory.RssBytes.Count} AdamW steps of Swin-Nano at 64 px, batch 8: "
-                + $"RSS first-10 mean {Mib(memory.FirstTenMeanBytes)}, last-10 mean {Mib(memory.LastTenMeanBytes)}, "
-                + $"growth {memory.GrowthBytesPerStep / 1024:F1} KiB/step, peak {Mib(memory.PeakRssBytes)}");
+            var check = SwinBenchmarkOptions.NanoMemory with { Steps = memorySteps, Threads = options.Threads };
+            var memory = SwinBenchmark.MeasureMemory(check);
+            Console.WriteLine($"Memory, {memory.RssBytes.Count} AdamW steps of Swin-Nano at {check.ImageSize} px, "
+                + $"batch {check.Batch}: RSS first-10 mean {Mib(memory.FirstTenMeanBytes)}, last-10 mean "
+                + $"{Mib(memory.LastTenMeanBytes)}, growth {memory.GrowthBytesPerStep / 1024:F1} KiB/step, "
+                + $"peak {Mib(memory.PeakRssBytes)}");
         }
 
         return exitCode;

@@ -18,10 +18,7 @@ public static class SwinBenchmark
     public static SwinTiming MeasureSpeed(
         SwinBenchmarkOptions options, IProgress<(int Step, double Ms)>? progress = null)
     {
-        options.Validate();
-        TorchRuntime.Initialize(ComputeBackend.Cpu, options.Threads);
-        TorchRuntime.Seed(options.Seed);
-        using var model = BuildModel(options.Swin);
+        using var model = Prepare(options);
         using var images = randn(options.Batch, 3, options.ImageSize, options.ImageSize);
         using var labels = randint(options.Swin.NumClasses, [options.Batch], dtype: ScalarType.Int64);
 
@@ -55,10 +52,7 @@ public static class SwinBenchmark
     public static MemoryCheck MeasureMemory(
         SwinBenchmarkOptions options, IProgress<(int Step, long Rss)>? progress = null)
     {
-        options.Validate();
-        TorchRuntime.Initialize(ComputeBackend.Cpu, options.Threads);
-        TorchRuntime.Seed(options.Seed);
-        using var model = BuildModel(options.Swin);
+        using var model = Prepare(options);
         using var optimizer = optim.AdamW(model.parameters(), lr: 1e-4);
 
         var rss = new List<long>();
@@ -85,10 +79,15 @@ public static class SwinBenchmark
         return new MemoryCheck(rss, ReadStatusKilobytes("VmHWM:") * 1024);
     }
 
-    private static MultiTaskSwin BuildModel(SwinConfig swin)
+    private static MultiTaskSwin Prepare(SwinBenchmarkOptions options)
     {
+        options.Validate();
+        TorchRuntime.Initialize(ComputeBackend.Cpu, options.Threads);
+        TorchRuntime.Seed(options.Seed);
+
         // Full fine-tuning: no adapters and every weight trains, which is what torchvision's step does.
-        var model = new MultiTaskSwin(MultiTaskSwinConfig.FullFineTune(swin, [TaskKind.SemanticSegmentation]));
+        var config = MultiTaskSwinConfig.FullFineTune(options.Swin, [TaskKind.SemanticSegmentation]);
+        var model = new MultiTaskSwin(config);
         model.ActivateFullFineTune();
         model.train();
         return model;
