@@ -15,7 +15,9 @@ public sealed class ExpertBank
     private readonly IReadOnlyList<LoraLinear> layers;
     private readonly nn.Module model;
 
-    /// <summary>Collects the experts of <paramref name="layers"/>; <paramref name="model"/> owns every parameter.</summary>
+    /// <summary>
+    /// Collects the experts of <paramref name="layers"/>; <paramref name="model"/> owns every parameter.
+    /// </summary>
     public ExpertBank(nn.Module model, IReadOnlyList<WeatherCondition> conditions, IReadOnlyList<LoraLinear> layers)
     {
         this.model = model;
@@ -33,20 +35,7 @@ public sealed class ExpertBank
     public IReadOnlyList<LoraLinear> Layers => layers;
 
     /// <summary>The expert index of <paramref name="condition"/>.</summary>
-    public int IndexOf(WeatherCondition condition)
-    {
-        for (var e = 0; e < Conditions.Count; e++)
-        {
-            if (Conditions[e] == condition)
-            {
-                return e;
-            }
-        }
-
-        throw new ArgumentException(
-            $"ExpertBank: no expert for condition {condition}; the bank has [{string.Join(", ", Conditions)}].",
-            nameof(condition));
-    }
+    public int IndexOf(WeatherCondition condition) => ExpertIndex.Of(Conditions, condition, nameof(ExpertBank));
 
     /// <summary>Routes every sample to the expert of <paramref name="condition"/>.</summary>
     public ExpertRouting Route(WeatherCondition condition) => ExpertRouting.Single(IndexOf(condition));

@@ -31,7 +31,9 @@ public sealed record LoraConfig(
     /// <summary>The same rank in every one of <paramref name="stages"/> stages (ablation).</summary>
     public static LoraConfig Uniform(int rank, int stages = 4) => new(Enumerable.Repeat(rank, stages).ToArray());
 
-    /// <summary>Throws one clear error when the config does not fit a backbone of <paramref name="stages"/> stages.</summary>
+    /// <summary>
+    /// Throws one clear error when the config does not fit a backbone of <paramref name="stages"/> stages.
+    /// </summary>
     public void Validate(int stages)
     {
         if (Ranks.Count != stages)

@@ -28,7 +28,10 @@ public sealed class LoraLinear : nn.Module
     private readonly LoraLayerPlan plan;
     private double[]? mergedWeights;
 
-    /// <summary>Builds the base linear (trunc-normal std 0.02, zero bias, as torchvision) and fresh experts.</summary>
+    /// <summary>
+    /// Builds the base linear (normal std 0.02, zero bias: torchvision truncates at +-2, which never binds at this
+    /// std; TorchSharp 0.107's trunc_normal_ filled constants here) and fresh experts.
+    /// </summary>
     public LoraLinear(int inFeatures, int outFeatures, bool hasBias, LoraLayerPlan plan) : base(nameof(LoraLinear))
     {
         InFeatures = inFeatures;
@@ -38,7 +41,7 @@ public sealed class LoraLinear : nn.Module
         bias = hasBias ? new Parameter(zeros(outFeatures)) : null;
         using (no_grad())
         {
-            nn.init.trunc_normal_(weight, std: 0.02);
+            weight.normal_(0, 0.02);
         }
 
         experts = new ModuleDict<LoraExpert>();

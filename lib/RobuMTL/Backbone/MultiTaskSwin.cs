@@ -25,7 +25,6 @@ public sealed class MultiTaskSwin : nn.Module
     /// <summary>ImageNet-style classifier, present when <see cref="SwinConfig.NumClasses"/> is positive.</summary>
     public readonly Linear? head;
 
-    private readonly PatchEmbedding stem;
     private readonly SwinBlock[][] stages;
     private readonly PatchMerging[] merges;
 
@@ -35,8 +34,7 @@ public sealed class MultiTaskSwin : nn.Module
         config.Validate();
         Config = config;
         var swin = config.Swin;
-        stem = new PatchEmbedding(swin.EmbedDim, swin.PatchSize);
-        features = new ModuleList<nn.Module>(stem);
+        features = new ModuleList<nn.Module>(new PatchEmbedding(swin.EmbedDim, swin.PatchSize));
 
         var totalBlocks = swin.Depths.Sum();
         var blockId = 0;
@@ -74,7 +72,7 @@ public sealed class MultiTaskSwin : nn.Module
             head = nn.Linear(lastDim, swin.NumClasses);
             using (no_grad())
             {
-                nn.init.trunc_normal_(head.weight, std: 0.02);
+                head.weight.normal_(0, 0.02);
                 nn.init.zeros_(head.bias!);
             }
         }
@@ -89,6 +87,12 @@ public sealed class MultiTaskSwin : nn.Module
             parameter.requires_grad = config.Mode == BackboneMode.FullFineTune;
         }
     }
+
+    // A property, not a field: RegisterComponents would register a second name for the stem.
+    private PatchEmbedding Stem => (PatchEmbedding)features[0];
+
+    /// <summary>True between <see cref="MergeExperts"/> and <see cref="UnmergeExperts"/>.</summary>
+    public bool IsMerged { get; private set; }
 
     /// <summary>The configuration the model was built from.</summary>
     public MultiTaskSwinConfig Config { get; }
@@ -133,7 +137,7 @@ public sealed class MultiTaskSwin : nn.Module
         CheckInputs(images, routing);
         var tasks = Config.Tasks;
         var outputs = tasks.ToDictionary(t => t, _ => new Tensor[Config.Swin.StageCount]);
-        var x = stem.forward(images); // (B, H/p, W/p, C)
+        var x = Stem.forward(images); // (B, H/p, W/p, C)
         for (var s = 0; s < stages.Length; s++)
         {
             var blocks = stages[s];
@@ -144,7 +148,7 @@ public sealed class MultiTaskSwin : nn.Module
 
             var lastBlock = blocks[^1];
             Dictionary<TaskKind, Tensor> streams;
-            if (lastBlock.Tasks.Count > 0 && !routing.IsBaseOnly)
+            if (lastBlock.Tasks.Count > 0 && (!routing.IsBaseOnly || IsMerged))
             {
                 (x, streams) = lastBlock.ForwardTasks(x, routing);
             }
@@ -171,7 +175,9 @@ public sealed class MultiTaskSwin : nn.Module
         return outputs;
     }
 
-    /// <summary>ImageNet logits through <c>norm</c>, global average pooling and <c>head</c> (base weights only).</summary>
+    /// <summary>
+    /// ImageNet logits through <c>norm</c>, global average pooling and <c>head</c> (base weights only).
+    /// </summary>
     /// <returns>(B, NumClasses).</returns>
     public Tensor Classify(Tensor images)
     {
@@ -182,7 +188,7 @@ public sealed class MultiTaskSwin : nn.Module
         }
 
         CheckInputs(images, ExpertRouting.BaseOnly);
-        var x = stem.forward(images); // (B, H/p, W/p, C)
+        var x = Stem.forward(images); // (B, H/p, W/p, C)
         for (var s = 0; s < stages.Length; s++)
         {
             foreach (var block in stages[s])
@@ -199,7 +205,8 @@ public sealed class MultiTaskSwin : nn.Module
 
     /// <summary>
     /// Merges one batch-shared combination of experts (weights in expert order, for example one Top-K fused
-    /// probability vector) into the base weights of every adapted layer for fast inference.
+    /// probability vector) into the base weights of every adapted layer for fast inference. While merged,
+    /// call <see cref="forward"/> with <see cref="ExpertRouting.BaseOnly"/>: the merged combination applies.
     /// </summary>
     public void MergeExperts(IReadOnlyList<double> expertWeights)
     {
@@ -210,19 +217,34 @@ public sealed class MultiTaskSwin : nn.Module
                 + $"[{string.Join(", ", Experts.Conditions)}].", nameof(expertWeights));
         }
 
+        if (IsMerged)
+        {
+            throw new InvalidOperationException(
+                "MultiTaskSwin.MergeExperts: already merged; call UnmergeExperts first.");
+        }
+
         foreach (var layer in Experts.Layers)
         {
             layer.Merge(expertWeights);
         }
+
+        IsMerged = true;
     }
 
     /// <summary>Undoes <see cref="MergeExperts"/> (base weights restored up to float rounding).</summary>
     public void UnmergeExperts()
     {
+        if (!IsMerged)
+        {
+            throw new InvalidOperationException("MultiTaskSwin.UnmergeExperts: nothing is merged.");
+        }
+
         foreach (var layer in Experts.Layers)
         {
             layer.Unmerge();
         }
+
+        IsMerged = false;
     }
 
     private static (LoraLayerPlan Shared, LoraLayerPlan Task) Plans(MultiTaskSwinConfig config, int stage)
@@ -263,6 +285,13 @@ public sealed class MultiTaskSwin : nn.Module
             throw new ArgumentException(
                 $"MultiTaskSwin: routing weights have {count} columns, the model has {Experts.Count} experts "
                 + $"[{string.Join(", ", Experts.Conditions)}].", nameof(routing));
+        }
+
+        if (IsMerged && !routing.IsBaseOnly)
+        {
+            throw new InvalidOperationException(
+                "MultiTaskSwin: experts are merged; call forward with ExpertRouting.BaseOnly (the merged combination "
+                + "applies) or UnmergeExperts first.");
         }
 
         var bad = routing.Slices.FirstOrDefault(slice => slice.Expert >= Experts.Count);

@@ -9,7 +9,8 @@ namespace RobuMTL.Backbone;
 /// their own streams, the conditions that get an expert, the training mode and where stage outputs are taken.
 /// </summary>
 /// <param name="Swin">Backbone architecture.</param>
-/// <param name="Lora">Adapter sizes; null exactly when <paramref name="Mode"/> is <see cref="BackboneMode.FullFineTune"/>.</param>
+/// <param name="Lora">Adapter sizes; null exactly when <paramref name="Mode"/> is
+/// <see cref="BackboneMode.FullFineTune"/>.</param>
 /// <param name="Tasks">Tasks the model predicts (keys of the forward result).</param>
 /// <param name="Conditions">One expert per entry, in this order (the routing weights' columns).</param>
 /// <param name="Mode">What is adapted and what trains.</param>

@@ -1,4 +1,5 @@
 using TorchSharp.Modules;
+using TorchSharp.Utils;
 using static TorchSharp.torch;
 
 namespace RobuMTL.Backbone;
@@ -9,7 +10,10 @@ namespace RobuMTL.Backbone;
 /// </summary>
 public sealed class PatchEmbedding : nn.Module
 {
+    [ComponentName(Name = "0")]
     private readonly Conv2d conv;
+
+    [ComponentName(Name = "2")]
     private readonly LayerNorm norm;
 
     /// <summary>Builds the stem for 3-channel images.</summary>
@@ -17,8 +21,7 @@ public sealed class PatchEmbedding : nn.Module
     {
         conv = nn.Conv2d(3, embedDim, kernel_size: patchSize, stride: patchSize);
         norm = nn.LayerNorm(embedDim, eps: 1e-5);
-        register_module("0", conv);
-        register_module("2", norm);
+        RegisterComponents();
     }
 
     /// <summary>Embeds images (B, 3, H, W); sizes that do not divide by the patch lose the remainder.</summary>

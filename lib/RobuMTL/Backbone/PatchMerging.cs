@@ -23,7 +23,7 @@ public sealed class PatchMerging : nn.Module
         norm = nn.LayerNorm(4 * dim, eps: 1e-5);
         using (no_grad())
         {
-            nn.init.trunc_normal_(reduction.weight, std: 0.02);
+            reduction.weight.normal_(0, 0.02);
         }
 
         RegisterComponents();

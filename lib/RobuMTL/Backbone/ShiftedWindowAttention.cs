@@ -46,7 +46,7 @@ public sealed class ShiftedWindowAttention : nn.Module
         relative_position_bias_table = new Parameter(empty(offsets, heads));
         using (no_grad())
         {
-            nn.init.trunc_normal_(relative_position_bias_table, std: 0.02);
+            relative_position_bias_table.normal_(0, 0.02);
         }
 
         relative_position_index = WindowOps.RelativePositionIndex(window);

@@ -9,6 +9,8 @@ public enum StageTap
     /// </summary>
     AfterMerging,
 
-    /// <summary>torchvision/timm feature layout: the blocks' output; channels [C, 2C, 4C, 8C] at strides [p, 2p, 4p, 8p].</summary>
+    /// <summary>
+    /// torchvision/timm feature layout: the blocks' output; channels [C, 2C, 4C, 8C] at strides [p, 2p, 4p, 8p].
+    /// </summary>
     BeforeMerging,
 }

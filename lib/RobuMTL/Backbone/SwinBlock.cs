@@ -26,7 +26,9 @@ public sealed class SwinBlock : nn.Module
 
     private readonly double dropPath;
 
-    /// <summary>Builds a block; <paramref name="sharedPlan"/> adapts qkv, <paramref name="taskPlan"/> the rest.</summary>
+    /// <summary>
+    /// Builds a block; <paramref name="sharedPlan"/> adapts qkv, <paramref name="taskPlan"/> proj, fc1 and fc2.
+    /// </summary>
     public SwinBlock(
         int dim, int heads, int window, int shift, double mlpRatio, double dropPath,
         LoraLayerPlan sharedPlan, LoraLayerPlan taskPlan)

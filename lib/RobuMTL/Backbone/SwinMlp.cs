@@ -1,6 +1,7 @@
 using RobuMTL.Adapters;
 using RobuMTL.Fusion;
 using RobuMTL.Tasks;
+using TorchSharp.Utils;
 using static TorchSharp.torch;
 
 namespace RobuMTL.Backbone;
@@ -11,20 +12,25 @@ namespace RobuMTL.Backbone;
 /// </summary>
 public sealed class SwinMlp : nn.Module
 {
+    [ComponentName(Name = "0")]
+    private readonly LoraLinear fc1;
+
+    [ComponentName(Name = "3")]
+    private readonly LoraLinear fc2;
+
     /// <summary>Builds fc1 (C to hidden) and fc2 (hidden to C) with the given adapter plans.</summary>
     public SwinMlp(int dim, int hidden, LoraLayerPlan fc1Plan, LoraLayerPlan fc2Plan) : base(nameof(SwinMlp))
     {
-        Fc1 = new LoraLinear(dim, hidden, hasBias: true, fc1Plan);
-        Fc2 = new LoraLinear(hidden, dim, hasBias: true, fc2Plan);
-        register_module("0", Fc1);
-        register_module("3", Fc2);
+        fc1 = new LoraLinear(dim, hidden, hasBias: true, fc1Plan);
+        fc2 = new LoraLinear(hidden, dim, hasBias: true, fc2Plan);
+        RegisterComponents();
     }
 
     /// <summary>The first linear (<c>mlp.0</c>).</summary>
-    public LoraLinear Fc1 { get; }
+    public LoraLinear Fc1 => fc1;
 
     /// <summary>The second linear (<c>mlp.3</c>).</summary>
-    public LoraLinear Fc2 { get; }
+    public LoraLinear Fc2 => fc2;
 
     /// <summary>Applies the MLP to tokens (B, ..., C), routed per sample.</summary>
     /// <returns>(B, ..., C).</returns>
