@@ -61,10 +61,25 @@ public sealed class BenchSwinVerb : ICliVerb
         SwinBenchmarkOptions options, int memorySteps, string python, CancellationToken cancellationToken)
     {
         options.Validate();
-        Console.WriteLine($"Swin-T forward + backward, {options.ImageSize} px, batch {options.Batch}, "
-            + $"{options.Threads} threads, {options.WarmupSteps} warm-up + {options.Steps} timed steps.");
         AnsiConsole.MarkupLine("[yellow]On a shared machine these numbers are noisy.[/]");
 
+        // The memory check runs first, so Swin-T's larger buffers do not sit in the RSS it watches.
+        if (memorySteps > 0)
+        {
+            var check = SwinBenchmarkOptions.NanoMemory with { Steps = memorySteps, Threads = options.Threads };
+            var memory = SwinBenchmark.MeasureMemory(check);
+            Console.WriteLine($"Memory, {memory.RssBytes.Count} AdamW steps of Swin-Nano at {check.ImageSize} px, "
+                + $"batch {check.Batch}: RSS first-10 mean {Mib(memory.FirstTenMeanBytes)}, last-10 mean "
+                + $"{Mib(memory.LastTenMeanBytes)}, growth {memory.GrowthBytesPerStep / 1024:F1} KiB/step, "
+                + $"peak {Mib(memory.PeakRssBytes)}");
+            var marks = new[] { 0, 9, 24, 49, 74, memory.RssBytes.Count - 1 }.Where(i => i < memory.RssBytes.Count)
+                .Distinct();
+            Console.WriteLine("  RSS (live tensors) after step: " + string.Join(", ", marks.Select(i =>
+                $"{i + 1}: {Mib(memory.RssBytes[i])} ({memory.LiveTensors?[i]})")));
+        }
+
+        Console.WriteLine($"Swin-T forward + backward, {options.ImageSize} px, batch {options.Batch}, "
+            + $"{options.Threads} threads, {options.WarmupSteps} warm-up + {options.Steps} timed steps.");
         var stepPrinter = new Inline<(int Step, double Ms)>(
             p => Console.WriteLine($"  torchsharp step {p.Step}: {p.Ms:F0} ms"));
         var ours = SwinBenchmark.MeasureSpeed(options, stepPrinter);
@@ -86,16 +101,6 @@ public sealed class BenchSwinVerb : ICliVerb
             {
                 exitCode = 1;
             }
-        }
-
-        if (memorySteps > 0)
-        {
-            var check = SwinBenchmarkOptions.NanoMemory with { Steps = memorySteps, Threads = options.Threads };
-            var memory = SwinBenchmark.MeasureMemory(check);
-            Console.WriteLine($"Memory, {memory.RssBytes.Count} AdamW steps of Swin-Nano at {check.ImageSize} px, "
-                + $"batch {check.Batch}: RSS first-10 mean {Mib(memory.FirstTenMeanBytes)}, last-10 mean "
-                + $"{Mib(memory.LastTenMeanBytes)}, growth {memory.GrowthBytesPerStep / 1024:F1} KiB/step, "
-                + $"peak {Mib(memory.PeakRssBytes)}");
         }
 
         return exitCode;

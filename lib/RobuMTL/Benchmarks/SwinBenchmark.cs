@@ -56,6 +56,7 @@ public static class SwinBenchmark
         using var optimizer = optim.AdamW(model.parameters(), lr: 1e-4);
 
         var rss = new List<long>();
+        var live = new List<long>();
         for (var step = 0; step < options.WarmupSteps + options.Steps; step++)
         {
             using (NewDisposeScope())
@@ -72,11 +73,12 @@ public static class SwinBenchmark
             {
                 var now = ReadStatusKilobytes("VmRSS:") * 1024;
                 rss.Add(now);
+                live.Add(DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount);
                 progress?.Report((step - options.WarmupSteps, now));
             }
         }
 
-        return new MemoryCheck(rss, ReadStatusKilobytes("VmHWM:") * 1024);
+        return new MemoryCheck(rss, ReadStatusKilobytes("VmHWM:") * 1024, live);
     }
 
     private static MultiTaskSwin Prepare(SwinBenchmarkOptions options)
