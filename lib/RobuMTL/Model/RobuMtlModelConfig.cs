@@ -30,13 +30,15 @@ public sealed record RobuMtlModelConfig(
     /// <param name="tasks">Tasks to predict.</param>
     /// <param name="semanticClasses">Classes of semantic segmentation.</param>
     /// <param name="selector">Selector shape; its conditions are the experts (default: the paper's six).</param>
+    /// <param name="decoderWidthRatio">Decoder hidden width per concatenated projection channel (MTLoRA: 4).</param>
     public static RobuMtlModelConfig Create(
         ModelVariant variant,
         SwinConfig swin,
         LoraConfig lora,
         IReadOnlyList<TaskKind> tasks,
         int semanticClasses,
-        WeatherSelectorConfig? selector = null)
+        WeatherSelectorConfig? selector = null,
+        int decoderWidthRatio = 4)
     {
         selector ??= WeatherSelectorConfig.Default;
         var backbone = variant switch
@@ -47,7 +49,7 @@ public sealed record RobuMtlModelConfig(
         };
         var stageChannels = StageChannels(backbone);
         var projections = stageChannels.Select(c => Math.Max(1, c * 3 / 16)).ToArray();
-        var decoder = new TaskDecoderConfig(stageChannels, projections, 4 * projections.Sum());
+        var decoder = new TaskDecoderConfig(stageChannels, projections, decoderWidthRatio * projections.Sum());
         var routed = variant is ModelVariant.RobuMtl or ModelVariant.RobuMtlPlus;
         return new RobuMtlModelConfig(
             variant, backbone, new TaskHeadSetConfig(tasks, semanticClasses, decoder), routed ? selector : null);

@@ -97,9 +97,9 @@ public sealed class WorkbookSession
     public RobuMtlModelConfig ModelConfig(ModelVariant variant, LoraConfig? lora = null)
     {
         var swin = SwinConfig.FromPreset(Profile.Backbone);
-        lora ??= (Profile.Backbone == BackbonePreset.SwinNano ? LoraConfig.Nano : LoraConfig.PascalContext)
-            with { Ranks = Profile.LoraRanks };
-        return RobuMtlModelConfig.Create(variant, swin, lora, Tasks, Info.SemanticClasses);
+        lora ??= LoraConfig.PascalContext with { Ranks = Profile.LoraRanks, TaskRank = Profile.TaskLoraRank };
+        return RobuMtlModelConfig.Create(
+            variant, swin, lora, Tasks, Info.SemanticClasses, decoderWidthRatio: Profile.DecoderWidthRatio);
     }
 
     /// <summary>Optimiser settings of a phase of <paramref name="epochs"/> epochs at the profile's batch size.</summary>
