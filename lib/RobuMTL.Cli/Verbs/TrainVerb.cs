@@ -93,16 +93,16 @@ public sealed class TrainVerb : ICliVerb
 
     private static Func<CancellationToken, IAsyncEnumerable<TrainingProgress>> Job(
         WorkbookTraining training, WorkbookPhase phase, WeatherCondition? condition) => phase switch
-    {
-        WorkbookPhase.CleanMtl => training.CleanMtl,
-        WorkbookPhase.Warmup => training.Warmup,
-        WorkbookPhase.Expert => cancel => training.Expert(condition!.Value, cancel),
-        WorkbookPhase.Selector => training.Selector,
-        WorkbookPhase.Squads => training.Squads,
-        WorkbookPhase.MixedMtl => training.MixedMtl,
-        WorkbookPhase.SharedLora => training.SharedLora,
-        _ => throw new ArgumentOutOfRangeException(nameof(phase), phase, "unknown phase"),
-    };
+        {
+            WorkbookPhase.CleanMtl => training.CleanMtl,
+            WorkbookPhase.Warmup => training.Warmup,
+            WorkbookPhase.Expert => cancel => training.Expert(condition!.Value, cancel),
+            WorkbookPhase.Selector => training.Selector,
+            WorkbookPhase.Squads => training.Squads,
+            WorkbookPhase.MixedMtl => training.MixedMtl,
+            WorkbookPhase.SharedLora => training.SharedLora,
+            _ => throw new ArgumentOutOfRangeException(nameof(phase), phase, "unknown phase"),
+        };
 
     private static List<(string, Func<CancellationToken, IAsyncEnumerable<TrainingProgress>>)> AllPhases(
         WorkbookTraining training)

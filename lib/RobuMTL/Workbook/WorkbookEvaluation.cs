@@ -33,7 +33,8 @@ public sealed class WorkbookEvaluation
         var smoke = profile.Kind == Core.ProfileKind.Smoke;
         var scenarios = new List<EvaluationScenario> { EvaluationScenario.Clean };
         scenarios.AddRange(
-            from condition in weather from level in profile.EvalSeverities
+            from condition in weather
+            from level in profile.EvalSeverities
             select EvaluationScenario.Single(condition, level));
         WeatherCondition[][] mixes = smoke
             ? [[WeatherCondition.Rain, WeatherCondition.Fog]]
