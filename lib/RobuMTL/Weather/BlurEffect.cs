@@ -5,8 +5,8 @@ namespace RobuMTL.Weather;
 /// <summary>
 /// ImageNet-C blur: per image one kind is drawn from <see cref="BlurConfig.Kinds"/> (Gaussian, defocus or
 /// motion). Severity indexes the kind's tables (interpolated between levels): Gaussian sigma 1..6, defocus disk
-/// radius 3..10, motion radius 10..20 with sigma 3..15. The motion angle is drawn uniformly and does not follow
-/// the severity.
+/// radius 3..10, motion radius 10..20 with sigma 3..15, in pixels at 224 px and scaled with the image side
+/// (<see cref="BlurConfig.ReferenceSize"/>). The motion angle is drawn uniformly and does not follow the severity.
 /// </summary>
 public sealed class BlurEffect : IWeatherEffect
 {
@@ -22,9 +22,6 @@ public sealed class BlurEffect : IWeatherEffect
     /// <inheritdoc/>
     public WeatherCondition Condition => WeatherCondition.Blur;
 
-    // Known limitation: as in ImageNet-C the radii are in pixels, tuned for 224x224 images, and are not scaled
-    // with the image size, so the same level blurs a 448x448 image relatively less than a 128x128 one.
-
     /// <inheritdoc/>
     public RgbImage Apply(RgbImage image, WeatherSeverity severity, Random rng)
     {
@@ -32,19 +29,21 @@ public sealed class BlurEffect : IWeatherEffect
         var kind = _config.Kinds[rng.Next(_config.Kinds.Count)];
         var angle = _config.MotionAngle.Sample(rng);
         var (w, h) = (image.Width, image.Height);
+        var scale = _config.ScaleFor(w, h);
         var pixels = kind switch
         {
             BlurKind.Gaussian => Convolution.GaussianBlur(
-                image.Pixels, w, h, 3, severity.Interpolate(_config.GaussianSigmas)),
+                image.Pixels, w, h, 3, scale * severity.Interpolate(_config.GaussianSigmas)),
             BlurKind.Defocus => Convolution.Apply(
                 image.Pixels, w, h, 3,
                 Convolution.DiskTaps(
-                    severity.Interpolate(_config.DefocusRadii), severity.Interpolate(_config.DefocusAliasSigmas))),
+                    scale * severity.Interpolate(_config.DefocusRadii),
+                    severity.Interpolate(_config.DefocusAliasSigmas))),
             BlurKind.Motion => Convolution.Apply(
                 image.Pixels, w, h, 3,
                 MotionTaps(
-                    severity.Interpolate(_config.MotionRadii),
-                    severity.Interpolate(_config.MotionSigmas),
+                    scale * severity.Interpolate(_config.MotionRadii),
+                    scale * severity.Interpolate(_config.MotionSigmas),
                     angle,
                     w,
                     h)),
