@@ -102,11 +102,11 @@ public sealed class MultiTaskSwin : nn.Module
 
     /// <summary>Channels of each stage output (see <see cref="StageTap"/>).</summary>
     public IReadOnlyList<int> StageChannels => Enumerable.Range(0, Config.Swin.StageCount)
-        .Select(s => Config.Swin.StageDim(TapStage(s))).ToArray();
+        .Select(s => Config.Swin.StageDim(Config.TapStage(s))).ToArray();
 
     /// <summary>Input pixels per output pixel of each stage (4, 8, 16, 32 for Swin-T before merging).</summary>
     public IReadOnlyList<int> StageStrides => Enumerable.Range(0, Config.Swin.StageCount)
-        .Select(s => Config.Swin.PatchSize << TapStage(s)).ToArray();
+        .Select(s => Config.Swin.PatchSize << Config.TapStage(s)).ToArray();
 
     /// <summary>The parameters the current phase trains (requires_grad); give exactly these to the optimiser.</summary>
     public IReadOnlyList<Parameter> TrainableParameters() => parameters().Where(p => p.requires_grad).ToArray();
@@ -260,8 +260,7 @@ public sealed class MultiTaskSwin : nn.Module
         return (shared, task);
     }
 
-    private int TapStage(int stage) =>
-        Config.Tap == StageTap.AfterMerging ? Math.Min(stage + 1, Config.Swin.StageCount - 1) : stage;
+
 
     private void CheckInputs(Tensor images, ExpertRouting routing)
     {

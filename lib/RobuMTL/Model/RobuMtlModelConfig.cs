@@ -47,9 +47,11 @@ public sealed record RobuMtlModelConfig(
             ModelVariant.SharedLora => MultiTaskSwinConfig.SingleShared(swin, lora, tasks),
             _ => MultiTaskSwinConfig.Experts(swin, lora, tasks) with { Conditions = selector.Conditions },
         };
-        var stageChannels = StageChannels(backbone);
-        var projections = stageChannels.Select(c => Math.Max(1, c * 3 / 16)).ToArray();
-        var decoder = new TaskDecoderConfig(stageChannels, projections, decoderWidthRatio * projections.Sum());
+        // MTLoRA's projection widths follow the Swin stage widths (18/36/72/144 for Swin-T) whatever the tap.
+        var stageChannels = Enumerable.Range(0, swin.StageCount).Select(s => swin.StageDim(backbone.TapStage(s)));
+        var projections = TaskDecoderConfig.ForSwin(swin.EmbedDim, swin.StageCount).ProjectionChannels;
+        var decoder = new TaskDecoderConfig(
+            stageChannels.ToArray(), projections, decoderWidthRatio * projections.Sum());
         var routed = variant is ModelVariant.RobuMtl or ModelVariant.RobuMtlPlus;
         return new RobuMtlModelConfig(
             variant, backbone, new TaskHeadSetConfig(tasks, semanticClasses, decoder), routed ? selector : null);
@@ -82,13 +84,5 @@ public sealed record RobuMtlModelConfig(
                 $"Heads tasks [{string.Join(", ", Heads.Tasks)}] differ from the backbone's "
                 + $"[{string.Join(", ", Backbone.Tasks)}].");
         }
-    }
-
-    private static int[] StageChannels(MultiTaskSwinConfig backbone)
-    {
-        var swin = backbone.Swin;
-        return Enumerable.Range(0, swin.StageCount)
-            .Select(s => swin.StageDim(backbone.Tap == StageTap.AfterMerging ? Math.Min(s + 1, swin.StageCount - 1) : s))
-            .ToArray();
     }
 }
