@@ -134,6 +134,31 @@ public sealed class CheckpointStore
         });
     }
 
+    /// <summary>
+    /// The state-dict names of the parameters the phase trained, as its <c>config.json</c> records them; null
+    /// when the phase has not started.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file is not JSON or has no "trainable" list.</exception>
+    public IReadOnlyList<string>? ReadTrainableNames(string phase)
+    {
+        var path = Path.Combine(PhaseDirectory(phase), ConfigFileName);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(File.ReadAllText(path))?["trainable"]?.AsArray()
+                .Select(n => n!.GetValue<string>()).ToArray()
+                ?? throw new InvalidDataException($"'{path}' has no \"trainable\" list; the trainer writes one.");
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            throw new InvalidDataException($"'{path}' is not a phase config ({e.Message}).", e);
+        }
+    }
+
     /// <summary>The counters of the phase's checkpoint without loading tensors; null when there is none.</summary>
     public TrainingState? ReadState(string phase)
     {

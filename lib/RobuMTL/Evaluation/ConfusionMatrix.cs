@@ -7,6 +7,8 @@ namespace RobuMTL.Evaluation;
 /// </summary>
 public sealed record ConfusionMatrix
 {
+    private static readonly IReadOnlyList<string> Columns = ["True", "Predicted", "Count"];
+
     /// <summary>
     /// Wraps counts; rows are true classes, columns predicted ones, both in <paramref name="classes"/> order.
     /// </summary>
@@ -58,6 +60,48 @@ public sealed record ConfusionMatrix
             return row.Select(c => sum == 0 ? 0.0 : (double)c / sum).ToArray();
         })
         .ToArray();
+
+    /// <summary>
+    /// Writes the counts as long-format CSV (<c>True,Predicted,Count</c>), one row per cell in row-major order,
+    /// zeros included, so <see cref="Load"/> recovers the class order.
+    /// </summary>
+    public void Save(string csvPath) => CsvText.Write(
+        csvPath,
+        Columns,
+        from t in Enumerable.Range(0, Classes.Count)
+        from p in Enumerable.Range(0, Classes.Count)
+        select new[] { Classes[t].ToString(), Classes[p].ToString(), CsvText.Number(Counts[t][p]) });
+
+    /// <summary>Reads a file written by <see cref="Save"/>.</summary>
+    /// <exception cref="InvalidDataException">
+    /// The header, a value, or the cell layout is wrong; the message names the file and line.
+    /// </exception>
+    public static ConfusionMatrix Load(string csvPath)
+    {
+        var cells = CsvText.ReadRows(csvPath, Columns).Select(row => (
+            True: CsvText.ParseEnum<WeatherCondition>(row.Fields[0], Columns[0], row.Where),
+            Predicted: CsvText.ParseEnum<WeatherCondition>(row.Fields[1], Columns[1], row.Where),
+            Count: CsvText.ParseInt(row.Fields[2], Columns[2], row.Where))).ToList();
+        var classes = cells.Select(c => c.True).Distinct().ToList();
+        var expected = from t in classes from p in classes select (t, p);
+        if (classes.Count == 0 || !cells.Select(c => (c.True, c.Predicted)).SequenceEqual(expected))
+        {
+            throw new InvalidDataException(
+                $"'{csvPath}' does not hold every (true, predicted) pair of [{string.Join(", ", classes)}] once in "
+                + "row-major order; write it with ConfusionMatrix.Save.");
+        }
+
+        var counts = classes.Select((_, t) => cells.Skip(t * classes.Count).Take(classes.Count)
+            .Select(c => c.Count).ToArray()).ToArray();
+        try
+        {
+            return new ConfusionMatrix(classes, counts);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException($"'{csvPath}': {e.Message}", e);
+        }
+    }
 
     /// <summary>Counts pairs of true and predicted conditions.</summary>
     /// <exception cref="ArgumentException">
