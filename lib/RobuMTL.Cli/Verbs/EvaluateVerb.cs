@@ -49,7 +49,8 @@ public sealed class EvaluateVerb : ICliVerb
         return command;
     }
 
-    private static int Run(ProfileKind? profileKind, DirectoryInfo? external, WeatherCondition? condition, FileInfo? output)
+    private static int Run(
+        ProfileKind? profileKind, DirectoryInfo? external, WeatherCondition? condition, FileInfo? output)
     {
         if (condition is not null && external is null)
         {

@@ -17,7 +17,7 @@ public sealed class ExternalImagesDataset : IMultiTaskDataset
     private readonly IMultiTaskDataset labels;
     private readonly IReadOnlyDictionary<string, string> files;
 
-    /// <summary>Wraps <paramref name="labels"/> and indexes the images in <paramref name="folder"/> by file stem.</summary>
+    /// <summary>Wraps <paramref name="labels"/>; indexes the images of <paramref name="folder"/> by stem.</summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="InvalidDataException">Two files share a stem ("a.png" and "a.jpg").</exception>
     public ExternalImagesDataset(IMultiTaskDataset labels, string folder)
@@ -27,7 +27,7 @@ public sealed class ExternalImagesDataset : IMultiTaskDataset
         if (!Directory.Exists(folder))
         {
             throw new DirectoryNotFoundException(
-                $"External image folder '{folder}' does not exist; pass the folder the degraded images were written to.");
+                $"External image folder '{folder}' does not exist; pass the folder the degraded images are in.");
         }
 
         this.labels = labels;
@@ -85,7 +85,7 @@ public sealed class ExternalImagesDataset : IMultiTaskDataset
         return sample with { Image = image, Condition = null };
     }
 
-    /// <summary>Writes every image of <paramref name="split"/> as <c>&lt;id&gt;.png</c> into <paramref name="folder"/>.</summary>
+    /// <summary>Writes every image of <paramref name="split"/> as <c>&lt;id&gt;.png</c> into a folder.</summary>
     /// <returns>The files written, in sample order.</returns>
     public static IReadOnlyList<string> ExportImages(IMultiTaskDataset split, string folder)
     {

@@ -11,8 +11,9 @@ public static class DeltaRebase
     /// in percent: the mean over tasks of s_t * 100 * (M_t - M_t,base) / M_t,base, with <paramref name="baseline"/>'s
     /// rows under the same scenario as M_base.
     /// </summary>
-    /// <exception cref="ArgumentException">The baseline has no rows, lacks a task another method has under a
-    /// scenario, or has a zero primary value.</exception>
+    /// <remarks>A task whose baseline value is 0 is left out of the mean (no relative change exists).</remarks>
+    /// <exception cref="ArgumentException">The baseline has no rows, or lacks a task another method has under a
+    /// scenario.</exception>
     public static EvaluationTable Against(EvaluationTable table, string baseline)
     {
         ArgumentNullException.ThrowIfNull(table);
@@ -29,16 +30,19 @@ public static class DeltaRebase
             var reference = scenario.Where(r => r.Method == baseline).ToDictionary(r => r.Task!.Value, r => r.Value);
             foreach (var method in scenario.GroupBy(r => r.Method))
             {
-                var deltas = method.Select(r => Relative(r, reference, baseline)).ToList();
-                var first = method.First();
-                rebased.Add(first with { Task = null, Metric = MetricKind.DeltaM, Value = deltas.Average() });
+                var deltas = method.Select(r => Relative(r, reference, baseline)).OfType<double>().ToList();
+                if (deltas.Count > 0)
+                {
+                    var delta = deltas.Average();
+                    rebased.Add(method.First() with { Task = null, Metric = MetricKind.DeltaM, Value = delta });
+                }
             }
         }
 
         return rebased;
     }
 
-    private static double Relative(EvaluationRecord row, Dictionary<Tasks.TaskKind, double> reference, string baseline)
+    private static double? Relative(EvaluationRecord row, Dictionary<Tasks.TaskKind, double> reference, string baseline)
     {
         if (!reference.TryGetValue(row.Task!.Value, out var b))
         {
@@ -46,9 +50,10 @@ public static class DeltaRebase
                 $"Baseline '{baseline}' has no {row.Task} row under {row.Scenario} {row.Conditions}.");
         }
 
+        // A zero baseline has no relative change: the task is left out, as WorkbookEvaluation.Records does.
         if (b == 0)
         {
-            throw new ArgumentException($"Baseline '{baseline}' has {row.Task} = 0 under {row.Conditions}.");
+            return null;
         }
 
         var sign = row.Metric.LowerIsBetter() ? -1 : 1;

@@ -22,7 +22,8 @@ public sealed record EvaluationScenario(ScenarioKind Kind, WeatherRecipe? Recipe
     /// The conditions in <see cref="EvaluationRecord.Conditions"/> form ("Clean", "Rain", "Rain+Fog"), or the
     /// source name of an external scenario.
     /// </summary>
-    public string Conditions => Source ?? (Recipe is null ? "Clean" : EvaluationRecord.JoinConditions(Recipe.Conditions));
+    public string Conditions =>
+        Source ?? (Recipe is null ? "Clean" : EvaluationRecord.JoinConditions(Recipe.Conditions));
 
     /// <summary>
     /// The primary condition of each image (the oracle's choice): the first listed condition, or the condition an
@@ -30,7 +31,7 @@ public sealed record EvaluationScenario(ScenarioKind Kind, WeatherRecipe? Recipe
     /// </summary>
     public WeatherCondition Primary => SourceCondition ?? Recipe?.Conditions[0] ?? WeatherCondition.Clean;
 
-    /// <summary>False for an external source whose condition is unknown: selector accuracy is then not scored.</summary>
+    /// <summary>False for an external source of unknown condition: selector accuracy is then not scored.</summary>
     public bool HasKnownCondition => Kind != ScenarioKind.External || SourceCondition is not null;
 
     /// <summary>One condition over the whole image at a level 1..5.</summary>

@@ -15,6 +15,6 @@ public enum RoutingKind
     /// <summary>The true condition's expert(s), an upper bound for the selector.</summary>
     Oracle,
 
-    /// <summary>Every expert with weight 1/E, no selector (the ablation's "+ other experts" rung, our reading).</summary>
+    /// <summary>Every expert with weight 1/E, no selector (our reading of the ablation's "+ other experts").</summary>
     Uniform,
 }

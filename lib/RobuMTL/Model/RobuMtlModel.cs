@@ -113,7 +113,8 @@ public sealed class RobuMtlModel : nn.Module
 
     /// <summary>
     /// The (B, E) expert weights of <paramref name="routing"/>: Top-K renormalised selector probabilities,
-    /// one-hot true conditions, one-hot of the fixed expert, or 1/E for every expert; and the selector logits (B, E) when it ran.
+    /// one-hot true conditions, one-hot of the fixed expert, or 1/E for every expert; and the selector logits
+    /// (B, E) when it ran.
     /// </summary>
     public (Tensor Weights, Tensor? Logits) RouteWeights(Tensor images, RoutingPolicy routing, Tensor? conditions)
     {

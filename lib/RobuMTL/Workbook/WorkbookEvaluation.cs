@@ -59,7 +59,7 @@ public sealed class WorkbookEvaluation
         return scenarios;
     }
 
-    /// <summary>The method every standard grid measures delta_m against: standard MTL trained on clean images.</summary>
+    /// <summary>The method every standard grid measures delta_m against: standard MTL on clean images.</summary>
     public const string StandardBaseline = "MTL (clean)";
 
     /// <summary>
@@ -209,7 +209,9 @@ public sealed class WorkbookEvaluation
         ScenarioResult ResultOf(EvaluatedMethod method)
         {
             var key = (method.Model, method.Routing);
-            return cache.TryGetValue(key, out var known) ? known : cache[key] = Evaluate(method.Model, method.Routing, data);
+            return cache.TryGetValue(key, out var known)
+                ? known
+                : cache[key] = Evaluate(method.Model, method.Routing, data);
         }
 
         var baselineResult = ResultOf(reference);
@@ -236,9 +238,13 @@ public sealed class WorkbookEvaluation
             }
         }
 
-        if (baseline is not null)
+        // Known limitation: a task whose baseline metric is 0 (an untrained edge head after one smoke epoch) has no
+        // relative change; delta_m then averages over the other tasks, and is omitted when none is left.
+        var comparable = result.Metrics.Where(kv => baseline?.Metrics.GetValueOrDefault(kv.Key)?.Primary is not 0.0)
+            .ToDictionary(kv => kv.Key, kv => kv.Value);
+        if (baseline is not null && comparable.Count > 0)
         {
-            yield return Row(null, MetricKind.DeltaM, MultiTaskDelta.Compute(result.Metrics, baseline.Metrics));
+            yield return Row(null, MetricKind.DeltaM, MultiTaskDelta.Compute(comparable, baseline.Metrics));
         }
 
         if (result.SelectorAccuracy is { } accuracy)

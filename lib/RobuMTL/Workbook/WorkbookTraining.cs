@@ -169,8 +169,9 @@ public sealed class WorkbookTraining
     {
         var model = Trainable(LoadModel(WorkbookPhase.CleanMtl), WorkbookPhase.MixedMtl);
         return Run(
-            PhaseName(WorkbookPhase.MixedMtl), model, WeatherSampleTransform.OneOf(WeatherSelectorConfig.Default.Conditions),
-            EpochsOf(WorkbookPhase.MixedMtl), RoutingPolicy.Top1, stream: 5, cancel: cancel);
+            PhaseName(WorkbookPhase.MixedMtl), model,
+            WeatherSampleTransform.OneOf(WeatherSelectorConfig.Default.Conditions), EpochsOf(WorkbookPhase.MixedMtl),
+            RoutingPolicy.Top1, stream: 5, cancel: cancel);
     }
 
     /// <summary>Baseline: one shared LoRA (and the heads) on all six conditions mixed, backbone frozen.</summary>
@@ -376,8 +377,8 @@ public sealed class WorkbookTraining
                 break;
             case WorkbookPhase.Expert:
                 model.FreezeAll();
-                model.backbone.Experts.ActivateForTraining(
-                    condition ?? throw new ArgumentNullException(nameof(condition), "an expert phase names its condition"));
+                model.backbone.Experts.ActivateForTraining(condition ?? throw new ArgumentNullException(
+                    nameof(condition), "an expert phase names its condition"));
                 break;
             case WorkbookPhase.Squads:
                 model.FreezeAll();

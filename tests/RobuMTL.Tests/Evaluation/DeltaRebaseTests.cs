@@ -5,7 +5,8 @@ namespace RobuMTL.Tests.Evaluation;
 
 public sealed class DeltaRebaseTests
 {
-    private static EvaluationRecord Row(string method, string conditions, TaskKind? task, MetricKind metric, double v) =>
+    private static EvaluationRecord Row(
+        string method, string conditions, TaskKind? task, MetricKind metric, double v) =>
         new(method, conditions == "Clean" ? ScenarioKind.Clean : ScenarioKind.Single, conditions, null, null,
             RoutingKind.None, null, task, metric, v);
 
@@ -22,6 +23,8 @@ public sealed class DeltaRebaseTests
         Row("A", "Fog", TaskKind.Normals, MetricKind.MeanAngularError, 40),
         Row("B", "Fog", TaskKind.SemanticSegmentation, MetricKind.MeanIoU, 10),
         Row("B", "Fog", TaskKind.Normals, MetricKind.MeanAngularError, 40),
+        Row("A", "Fog", TaskKind.Edges, MetricKind.EdgeF, 0),
+        Row("B", "Fog", TaskKind.Edges, MetricKind.EdgeF, 7),
     ]);
 
     [Fact]
@@ -34,7 +37,7 @@ public sealed class DeltaRebaseTests
         var value = rebased.Records.ToDictionary(r => (r.Method, r.Conditions), r => r.Value);
         Assert.Equal(0.0, value[("A", "Clean")], 9);
         Assert.Equal((25.0 + 20.0) / 2, value[("B", "Clean")], 9);      // mIoU +25 %, angle error -20 % is +20
-        Assert.Equal(-25.0, value[("B", "Fog")], 9);                     // mIoU -50 %, angle error unchanged
+        Assert.Equal(-25.0, value[("B", "Fog")], 9);        // mIoU -50 %, angle unchanged, edges (base 0) left out
     }
 
     [Fact]
