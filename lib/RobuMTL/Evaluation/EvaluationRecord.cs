@@ -39,13 +39,14 @@ public sealed record EvaluationRecord(
         ? 0
         : Conditions.Split(ConditionSeparator, StringSplitOptions.RemoveEmptyEntries).Length;
 
-    /// <summary>The routing as a legend label: "Top-1", "Top-6", "oracle", "no routing".</summary>
+    /// <summary>The routing as a legend label: "Top-1", "Top-6", "oracle", "uniform", "no routing".</summary>
     public string RoutingLabel => Routing switch
     {
         RoutingKind.None => "no routing",
         RoutingKind.Top1 => "Top-1",
         RoutingKind.TopK => TopK is { } k ? $"Top-{k}" : "Top-K",
         RoutingKind.Oracle => "oracle",
+        RoutingKind.Uniform => "uniform",
         _ => Routing.ToString(),
     };
 

@@ -12,11 +12,27 @@ public sealed record EvaluationScenario(ScenarioKind Kind, WeatherRecipe? Recipe
     /// <summary>Undegraded images.</summary>
     public static EvaluationScenario Clean { get; } = new(ScenarioKind.Clean, null, null, null);
 
-    /// <summary>The conditions in <see cref="EvaluationRecord.Conditions"/> form ("Clean", "Rain", "Rain+Fog").</summary>
-    public string Conditions => Recipe is null ? "Clean" : EvaluationRecord.JoinConditions(Recipe.Conditions);
+    /// <summary>Name of the image source of an <see cref="ScenarioKind.External"/> scenario; null otherwise.</summary>
+    public string? Source { get; init; }
 
-    /// <summary>The primary condition of each image (the oracle's choice): the first listed condition.</summary>
-    public WeatherCondition Primary => Recipe?.Conditions[0] ?? WeatherCondition.Clean;
+    /// <summary>The condition an external source is known to show (for oracle routing and selector accuracy).</summary>
+    public WeatherCondition? SourceCondition { get; init; }
+
+    /// <summary>
+    /// The conditions in <see cref="EvaluationRecord.Conditions"/> form ("Clean", "Rain", "Rain+Fog"), or the
+    /// source name of an external scenario.
+    /// </summary>
+    public string Conditions =>
+        Source ?? (Recipe is null ? "Clean" : EvaluationRecord.JoinConditions(Recipe.Conditions));
+
+    /// <summary>
+    /// The primary condition of each image (the oracle's choice): the first listed condition, or the condition an
+    /// external source is known to show (Clean when unknown).
+    /// </summary>
+    public WeatherCondition Primary => SourceCondition ?? Recipe?.Conditions[0] ?? WeatherCondition.Clean;
+
+    /// <summary>False for an external source of unknown condition: selector accuracy is then not scored.</summary>
+    public bool HasKnownCondition => Kind != ScenarioKind.External || SourceCondition is not null;
 
     /// <summary>One condition over the whole image at a level 1..5.</summary>
     public static EvaluationScenario Single(WeatherCondition condition, int level) =>
@@ -34,11 +50,22 @@ public sealed record EvaluationScenario(ScenarioKind Kind, WeatherRecipe? Recipe
     public static EvaluationScenario Sweep(WeatherCondition condition, double strength) =>
         new(ScenarioKind.Sweep, WeatherRecipe.Single(condition, WeatherSeverity.FromValue(strength)), null, strength);
 
+    /// <summary>
+    /// Images from outside the workbook (a folder another tool degraded, real adverse-weather data), used as they
+    /// are: nothing is applied. <paramref name="condition"/> is the condition they show, when known.
+    /// </summary>
+    public static EvaluationScenario External(string source, WeatherCondition? condition = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(source);
+        return new(ScenarioKind.External, null, null, null) { Source = source, SourceCondition = condition };
+    }
+
     /// <summary>Short label for logs and tables.</summary>
     public override string ToString() => Kind switch
     {
         ScenarioKind.Clean => "clean",
         ScenarioKind.Sweep => $"{Conditions} @ {Strength:0.00}",
+        ScenarioKind.External => $"External {Conditions}",
         _ => $"{Kind} {Conditions} L{Severity}",
     };
 }

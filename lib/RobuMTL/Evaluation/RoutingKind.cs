@@ -14,4 +14,7 @@ public enum RoutingKind
 
     /// <summary>The true condition's expert(s), an upper bound for the selector.</summary>
     Oracle,
+
+    /// <summary>Every expert with weight 1/E, no selector (our reading of the ablation's "+ other experts").</summary>
+    Uniform,
 }

@@ -113,7 +113,8 @@ public sealed class RobuMtlModel : nn.Module
 
     /// <summary>
     /// The (B, E) expert weights of <paramref name="routing"/>: Top-K renormalised selector probabilities,
-    /// one-hot true conditions, or one-hot of the fixed expert; and the selector logits (B, E) when it ran.
+    /// one-hot true conditions, one-hot of the fixed expert, or 1/E for every expert; and the selector logits
+    /// (B, E) when it ran.
     /// </summary>
     public (Tensor Weights, Tensor? Logits) RouteWeights(Tensor images, RoutingPolicy routing, Tensor? conditions)
     {
@@ -147,6 +148,10 @@ public sealed class RobuMtlModel : nn.Module
                 {
                     return (OneHot(index, experts).to(images.device), null);
                 }
+
+            case RoutingMode.Uniform:
+                var shape = new long[] { batch, experts.Count };
+                return (full(shape, 1.0 / experts.Count, ScalarType.Float32, images.device), null);    // (B, E)
 
             default:
                 throw new ArgumentOutOfRangeException(nameof(routing), routing.Mode, "unknown routing mode");

@@ -11,4 +11,10 @@ public enum RoutingMode
 
     /// <summary>One named expert for every image (used while training an expert in isolation).</summary>
     Fixed,
+
+    /// <summary>
+    /// Every expert with the same weight 1/E, no selector: all experts without a way to choose between them (our
+    /// reading of the ablation's "+ other experts" rung).
+    /// </summary>
+    Uniform,
 }

@@ -60,6 +60,45 @@ public sealed class WorkbookEvaluation
         return scenarios;
     }
 
+    /// <summary>The method every standard grid measures delta_m against: standard MTL on clean images.</summary>
+    public const string StandardBaseline = "MTL (clean)";
+
+    /// <summary>
+    /// The compared methods of notebook 07 and the <c>evaluate</c> verb, from the completed phases of
+    /// <paramref name="training"/>: the baselines "MTL (clean)", "MTL (mixed weather)", "Shared LoRA"; "RobuMTL
+    /// top-1", "RobuMTL top-6", "RobuMTL oracle", "RobuMTL+ top-1", "RobuMTL+ top-6"; and the ablation rungs named
+    /// after <see cref="Figures.AblationStep"/>: the clean expert alone, all experts weighted uniformly (our reading
+    /// of "+ other experts"), the selector's top-1, Top-K fusion over every expert, and RobuMTL+ with that fusion.
+    /// Methods share models: dispose the distinct <see cref="EvaluatedMethod.Model"/>s when done.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A phase has not completed; the message names it.</exception>
+    public static IReadOnlyList<EvaluatedMethod> StandardMethods(WorkbookTraining training)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        var clean = training.LoadModel(WorkbookPhase.CleanMtl);
+        var mixed = training.LoadModel(WorkbookPhase.MixedMtl);
+        var shared = training.LoadModel(WorkbookPhase.SharedLora);
+        var robu = training.Assemble(ModelVariant.RobuMtl);
+        var plus = training.Assemble(ModelVariant.RobuMtlPlus);
+        var all = RoutingPolicy.TopK(robu.Config.Backbone.Conditions.Count);
+        return
+        [
+            new(StandardBaseline, clean, RoutingPolicy.Top1),
+            new("MTL (mixed weather)", mixed, RoutingPolicy.Top1),
+            new("Shared LoRA", shared, RoutingPolicy.Top1),
+            new("RobuMTL top-1", robu, RoutingPolicy.Top1),
+            new($"RobuMTL top-{all.K}", robu, all),
+            new("RobuMTL oracle", robu, RoutingPolicy.Oracle),
+            new("RobuMTL+ top-1", plus, RoutingPolicy.Top1),
+            new($"RobuMTL+ top-{all.K}", plus, all),
+            new(nameof(Figures.AblationStep.CleanExpertOnly), robu, RoutingPolicy.Fixed(WeatherCondition.Clean)),
+            new(nameof(Figures.AblationStep.PlusOtherExperts), robu, RoutingPolicy.Uniform),
+            new(nameof(Figures.AblationStep.PlusSelector), robu, RoutingPolicy.Top1),
+            new(nameof(Figures.AblationStep.PlusFusion), robu, all),
+            new(nameof(Figures.AblationStep.PlusExpertSquads), plus, all),
+        ];
+    }
+
     /// <summary>
     /// Degrades the evaluation split once for <paramref name="scenario"/> (seeded per scenario, so every method
     /// sees the same pixels) and collates it into batches, kept on the CPU until disposed.
@@ -116,7 +155,7 @@ public sealed class WorkbookEvaluation
             var predictions = output.Predictions.ToDictionary(kv => kv.Key, kv => kv.Value.cpu());
             watch.Stop();
             metrics.Update(predictions, batch.Targets);
-            if (output.SelectorLogits is not null)
+            if (output.SelectorLogits is not null && data.Scenario.HasKnownCondition)
             {
                 var experts = model.Config.Backbone.Conditions;
                 var picked = output.SelectorLogits.argmax(1).cpu().data<long>().ToArray();
@@ -149,23 +188,35 @@ public sealed class WorkbookEvaluation
         var table = new EvaluationTable();
         for (var s = 0; s < scenarios.Count; s++)
         {
-            var scenario = scenarios[s];
-            using var data = Prepare(scenario);
-            var results = new Dictionary<string, ScenarioResult>();
-            foreach (var method in methods)
-            {
-                results[method.Name] = Evaluate(method.Model, method.Routing, data);
-            }
-
-            foreach (var method in methods)
-            {
-                table.AddRange(Records(method, scenario, results[method.Name], results[baseline]));
-            }
-
-            progress?.Report($"scenario {s + 1}/{scenarios.Count}: {scenario}");
+            using var data = Prepare(scenarios[s]);
+            table.AddRange(RunScenario(methods, data, baseline));
+            progress?.Report($"scenario {s + 1}/{scenarios.Count}: {scenarios[s]}");
         }
 
         return table;
+    }
+
+    /// <summary>
+    /// Evaluates every method on one prepared scenario (an external folder, or one scenario of a grid) and returns
+    /// its rows, delta_m against <paramref name="baseline"/>. Methods that share a model and a routing policy (an
+    /// ablation rung and the method it names) are run once and their numbers reused.
+    /// </summary>
+    public IReadOnlyList<EvaluationRecord> RunScenario(
+        IReadOnlyList<EvaluatedMethod> methods, PreparedScenario data, string baseline)
+    {
+        var reference = methods.FirstOrDefault(m => m.Name == baseline) ?? throw new ArgumentException(
+            $"Baseline '{baseline}' is not one of the methods [{string.Join(", ", methods.Select(m => m.Name))}].");
+        var cache = new Dictionary<(RobuMtlModel, RoutingPolicy), ScenarioResult>();
+        ScenarioResult ResultOf(EvaluatedMethod method)
+        {
+            var key = (method.Model, method.Routing);
+            return cache.TryGetValue(key, out var known)
+                ? known
+                : cache[key] = Evaluate(method.Model, method.Routing, data);
+        }
+
+        var baselineResult = ResultOf(reference);
+        return methods.SelectMany(m => Records(m, data.Scenario, ResultOf(m), baselineResult)).ToList();
     }
 
     /// <summary>The results rows of one method under one scenario.</summary>
@@ -188,9 +239,13 @@ public sealed class WorkbookEvaluation
             }
         }
 
-        if (baseline is not null)
+        // Known limitation: a task whose baseline metric is 0 (an untrained edge head after one smoke epoch) has no
+        // relative change; delta_m then averages over the other tasks, and is omitted when none is left.
+        var comparable = result.Metrics.Where(kv => baseline?.Metrics.GetValueOrDefault(kv.Key)?.Primary is not 0.0)
+            .ToDictionary(kv => kv.Key, kv => kv.Value);
+        if (baseline is not null && comparable.Count > 0)
         {
-            yield return Row(null, MetricKind.DeltaM, MultiTaskDelta.Compute(result.Metrics, baseline.Metrics));
+            yield return Row(null, MetricKind.DeltaM, MultiTaskDelta.Compute(comparable, baseline.Metrics));
         }
 
         if (result.SelectorAccuracy is { } accuracy)
@@ -213,6 +268,7 @@ public sealed class WorkbookEvaluation
             RoutingMode.Selector when method.Routing.K == 1 => (RoutingKind.Top1, 1),
             RoutingMode.Selector => (RoutingKind.TopK, method.Routing.K),
             RoutingMode.Oracle => (RoutingKind.Oracle, 1),
+            RoutingMode.Uniform => (RoutingKind.Uniform, method.Model.Config.Backbone.Conditions.Count),
             _ => (RoutingKind.None, null),
         };
     }
@@ -226,7 +282,7 @@ public sealed class WorkbookEvaluation
             (MetricNames.MeanAngle, MetricKind.MeanAngularError), (MetricNames.Within11, MetricKind.AngleWithin11),
             (MetricNames.Within22, MetricKind.AngleWithin22), (MetricNames.Within30, MetricKind.AngleWithin30),
         ],
-        TaskKind.Edges => [(MetricNames.EdgeF, MetricKind.OdsF)],
+        TaskKind.Edges => [(MetricNames.EdgeF, MetricKind.EdgeF)],
         TaskKind.Depth => [(MetricNames.Rmse, MetricKind.Rmse)],
         _ => [],
     };

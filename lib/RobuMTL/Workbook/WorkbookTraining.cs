@@ -71,11 +71,9 @@ public sealed class WorkbookTraining
     /// </summary>
     public IAsyncEnumerable<TrainingProgress> CleanMtl(CancellationToken cancel = default)
     {
-        var model = NewModel(ModelVariant.FineTunedMtl);
-        model.backbone.ActivateFullFineTune();
-        Unfreeze(model.heads!);
+        var model = Trainable(NewModel(ModelVariant.FineTunedMtl), WorkbookPhase.CleanMtl);
         return Run(
-            PhaseName(WorkbookPhase.CleanMtl), model, WeatherSampleTransform.Clean, session.Profile.BackboneEpochs,
+            PhaseName(WorkbookPhase.CleanMtl), model, WeatherSampleTransform.Clean, EpochsOf(WorkbookPhase.CleanMtl),
             RoutingPolicy.Top1, stream: 1, cancel: cancel);
     }
 
@@ -86,11 +84,9 @@ public sealed class WorkbookTraining
         var clean = LoadModel(WorkbookPhase.CleanMtl);
         ParameterTransfer.Copy(clean.backbone, model.backbone);
         ParameterTransfer.Copy(clean.heads!, model.heads!);
-        model.FreezeAll();
-        model.backbone.Experts.ActivateForTraining(WeatherCondition.Clean);
-        Unfreeze(model.heads!);
+        Trainable(model, WorkbookPhase.Warmup);
         return Run(
-            PhaseName(WorkbookPhase.Warmup), model, WeatherSampleTransform.Clean, session.Profile.WarmupEpochs,
+            PhaseName(WorkbookPhase.Warmup), model, WeatherSampleTransform.Clean, EpochsOf(WorkbookPhase.Warmup),
             RoutingPolicy.Fixed(WeatherCondition.Clean), stream: 2, cancel: cancel);
     }
 
@@ -110,11 +106,10 @@ public sealed class WorkbookTraining
 
         var model = LoadModel(WorkbookPhase.Warmup);
         model.backbone.Experts.CopyExpert(WeatherCondition.Clean, condition);
-        model.FreezeAll();
-        model.backbone.Experts.ActivateForTraining(condition);
+        Trainable(model, WorkbookPhase.Expert, condition);
         return Run(
             PhaseName(WorkbookPhase.Expert, condition), model, WeatherSampleTransform.Condition(condition),
-            session.Profile.ExpertEpochs, RoutingPolicy.Fixed(condition), stream: 10 + (int)condition,
+            EpochsOf(WorkbookPhase.Expert), RoutingPolicy.Fixed(condition), stream: 10 + (int)condition,
             frozenInEval: model.heads, cancel: cancel);
     }
 
@@ -144,7 +139,7 @@ public sealed class WorkbookTraining
             },
             session.Profile.Seed,
             config);
-        return Train(phase, session.Profile.SelectorEpochs, cancel);
+        return Train(phase, EpochsOf(WorkbookPhase.Selector), cancel);
     }
 
     /// <summary>
@@ -163,22 +158,20 @@ public sealed class WorkbookTraining
             ParameterTransfer.Copy(routed.heads!, model.squads![condition]);
         }
 
-        model.FreezeAll();
-        Unfreeze(model.squads!);
+        Trainable(model, WorkbookPhase.Squads);
         return Run(
             PhaseName(WorkbookPhase.Squads), model, WeatherSampleTransform.OneOf(model.Config.Backbone.Conditions),
-            session.Profile.SquadEpochs, RoutingPolicy.Oracle, stream: 4, cancel: cancel);
+            EpochsOf(WorkbookPhase.Squads), RoutingPolicy.Oracle, stream: 4, cancel: cancel);
     }
 
     /// <summary>Baseline: standard MTL fine-tuned further on all six conditions mixed (weather augmentation).</summary>
     public IAsyncEnumerable<TrainingProgress> MixedMtl(CancellationToken cancel = default)
     {
-        var model = LoadModel(WorkbookPhase.CleanMtl);
-        model.backbone.ActivateFullFineTune();
-        Unfreeze(model.heads!);
+        var model = Trainable(LoadModel(WorkbookPhase.CleanMtl), WorkbookPhase.MixedMtl);
         return Run(
-            PhaseName(WorkbookPhase.MixedMtl), model, WeatherSampleTransform.OneOf(WeatherSelectorConfig.Default.Conditions),
-            session.Profile.BaselineEpochs, RoutingPolicy.Top1, stream: 5, cancel: cancel);
+            PhaseName(WorkbookPhase.MixedMtl), model,
+            WeatherSampleTransform.OneOf(WeatherSelectorConfig.Default.Conditions), EpochsOf(WorkbookPhase.MixedMtl),
+            RoutingPolicy.Top1, stream: 5, cancel: cancel);
     }
 
     /// <summary>Baseline: one shared LoRA (and the heads) on all six conditions mixed, backbone frozen.</summary>
@@ -188,13 +181,11 @@ public sealed class WorkbookTraining
         var clean = LoadModel(WorkbookPhase.CleanMtl);
         ParameterTransfer.Copy(clean.backbone, model.backbone);
         ParameterTransfer.Copy(clean.heads!, model.heads!);
-        model.FreezeAll();
-        model.backbone.Experts.ActivateForTraining(WeatherCondition.Clean);
-        Unfreeze(model.heads!);
+        Trainable(model, WorkbookPhase.SharedLora);
         return Run(
             PhaseName(WorkbookPhase.SharedLora), model,
             WeatherSampleTransform.OneOf(WeatherSelectorConfig.Default.Conditions),
-            session.Profile.WarmupEpochs + session.Profile.BaselineEpochs, RoutingPolicy.Top1, stream: 6,
+            EpochsOf(WorkbookPhase.SharedLora), RoutingPolicy.Top1, stream: 6,
             cancel: cancel);
     }
 
@@ -210,19 +201,54 @@ public sealed class WorkbookTraining
     /// <exception cref="InvalidOperationException">The phase has not run yet; the message names it.</exception>
     public RobuMtlModel LoadModel(WorkbookPhase phase, WeatherCondition? condition = null)
     {
-        var variant = phase switch
-        {
-            WorkbookPhase.CleanMtl or WorkbookPhase.MixedMtl => ModelVariant.FineTunedMtl,
-            WorkbookPhase.SharedLora => ModelVariant.SharedLora,
-            WorkbookPhase.Squads => ModelVariant.RobuMtlPlus,
-            WorkbookPhase.Selector => throw new ArgumentException("The selector is loaded with LoadSelector."),
-            _ => ModelVariant.RobuMtl,
-        };
+        var variant = VariantOf(phase);
         var name = PhaseName(phase, condition);
         RequireComplete(name);
         var model = NewModel(variant);
         session.Checkpoints.TryLoadModel(name, model);
         return model;
+    }
+
+    /// <summary>Epochs a phase trains for under this run's profile (the shared LoRA gets the warmup's too).</summary>
+    public int EpochsOf(WorkbookPhase phase)
+    {
+        var p = session.Profile;
+        return phase switch
+        {
+            WorkbookPhase.CleanMtl => p.BackboneEpochs,
+            WorkbookPhase.Warmup => p.WarmupEpochs,
+            WorkbookPhase.Expert => p.ExpertEpochs,
+            WorkbookPhase.Selector => p.SelectorEpochs,
+            WorkbookPhase.Squads => p.SquadEpochs,
+            WorkbookPhase.MixedMtl => p.BaselineEpochs,
+            WorkbookPhase.SharedLora => p.WarmupEpochs + p.BaselineEpochs,
+            _ => throw new ArgumentOutOfRangeException(nameof(phase), phase, "unknown phase"),
+        };
+    }
+
+    /// <summary>
+    /// What a phase costs under this run's configuration: the parameters it trains (counted on a fresh model with
+    /// the phase's trainable set, so no checkpoint is needed) and the training images it sees (epochs times the
+    /// full batches of the training split).
+    /// </summary>
+    public PhaseBudget Budget(WorkbookPhase phase, WeatherCondition? condition = null)
+    {
+        var epochs = EpochsOf(phase);
+        var batchSize = session.Profile.BatchSize;
+        var images = (long)epochs * (session.Train.Count / batchSize) * batchSize;
+        long trainable;
+        if (phase == WorkbookPhase.Selector)
+        {
+            using var selector = new WeatherSelector(session.ModelConfig(ModelVariant.RobuMtl).Selector!);
+            trainable = selector.parameters().Sum(p => p.numel());
+        }
+        else
+        {
+            using var model = Trainable(NewModel(VariantOf(phase)), phase, condition);
+            trainable = model.TrainableNamed().Sum(p => p.Parameter.numel());
+        }
+
+        return new PhaseBudget(PhaseName(phase, condition), trainable, epochs, images);
     }
 
     /// <summary>The trained selector.</summary>
@@ -324,6 +350,45 @@ public sealed class WorkbookTraining
                 $"Phase '{name}' of the {session.Profile.Kind} profile has not completed in '{session.RunFolder}'. "
                 + "Run the notebook (or `dotnet run --project lib/RobuMTL.Cli -- train`) that trains it first.");
         }
+    }
+
+    private static ModelVariant VariantOf(WorkbookPhase phase) => phase switch
+    {
+        WorkbookPhase.CleanMtl or WorkbookPhase.MixedMtl => ModelVariant.FineTunedMtl,
+        WorkbookPhase.SharedLora => ModelVariant.SharedLora,
+        WorkbookPhase.Squads => ModelVariant.RobuMtlPlus,
+        WorkbookPhase.Selector => throw new ArgumentException("The selector is loaded with LoadSelector."),
+        _ => ModelVariant.RobuMtl,
+    };
+
+    /// <summary>Sets the phase's trainable set on <paramref name="model"/>: everything else is frozen.</summary>
+    private static RobuMtlModel Trainable(RobuMtlModel model, WorkbookPhase phase, WeatherCondition? condition = null)
+    {
+        switch (phase)
+        {
+            case WorkbookPhase.CleanMtl or WorkbookPhase.MixedMtl:
+                model.backbone.ActivateFullFineTune();
+                Unfreeze(model.heads!);
+                break;
+            case WorkbookPhase.Warmup or WorkbookPhase.SharedLora:
+                model.FreezeAll();
+                model.backbone.Experts.ActivateForTraining(WeatherCondition.Clean);
+                Unfreeze(model.heads!);
+                break;
+            case WorkbookPhase.Expert:
+                model.FreezeAll();
+                model.backbone.Experts.ActivateForTraining(condition ?? throw new ArgumentNullException(
+                    nameof(condition), "an expert phase names its condition"));
+                break;
+            case WorkbookPhase.Squads:
+                model.FreezeAll();
+                Unfreeze(model.squads!);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(phase), phase, "the phase trains no RobuMtlModel");
+        }
+
+        return model;
     }
 
     private static void Unfreeze(nn.Module module)

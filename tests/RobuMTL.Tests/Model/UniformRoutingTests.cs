@@ -1,0 +1,69 @@
+using RobuMTL.Adapters;
+using RobuMTL.Backbone;
+using RobuMTL.Core;
+using RobuMTL.Model;
+using RobuMTL.Tasks;
+using RobuMTL.Weather;
+using static TorchSharp.torch;
+
+namespace RobuMTL.Tests.Model;
+
+public sealed class UniformRoutingTests
+{
+    public UniformRoutingTests() => TorchRuntime.Initialize(ComputeBackend.Cpu, threads: 2);
+
+    private static RobuMtlModel TinyModel()
+    {
+        TorchRuntime.Seed(3);
+        var config = RobuMtlModelConfig.Create(
+            ModelVariant.RobuMtl, SwinConfig.Nano, LoraConfig.Nano, [TaskKind.SemanticSegmentation, TaskKind.Depth],
+            semanticClasses: 3, decoderWidthRatio: 1);
+        var model = new RobuMtlModel(config);
+        model.eval();
+        return model;
+    }
+
+    private static void Randomise(RobuMtlModel model, WeatherCondition condition)
+    {
+        using var noGrad = no_grad();
+        foreach (var parameter in model.backbone.Experts.Parameters(condition))
+        {
+            parameter.uniform_(-0.2, 0.2);
+        }
+    }
+
+    [Fact]
+    public void UniformWeightsAreOneOverEWithoutTheSelector()
+    {
+        using var model = TinyModel();
+        using var scope = NewDisposeScope();
+        var (weights, logits) = model.RouteWeights(rand(2, 3, 32, 32), RoutingPolicy.Uniform, null);
+
+        Assert.Null(logits);
+        Assert.Equal(new long[] { 2, 6 }, weights.shape);
+        Assert.True(weights.allclose(full(2, 6, 1.0f / 6)));
+        Assert.Equal("uniform", RoutingPolicy.Uniform.ToString());
+    }
+
+    [Fact]
+    public void UniformFusionOfIdenticalExpertsEqualsOneExpertAndDiffersOnceTheyDiffer()
+    {
+        using var model = TinyModel();
+        Randomise(model, WeatherCondition.Clean);
+        foreach (var condition in model.Config.Backbone.Conditions.Where(c => c != WeatherCondition.Clean))
+        {
+            model.backbone.Experts.CopyExpert(WeatherCondition.Clean, condition);
+        }
+
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var images = rand(2, 3, 32, 32);
+        var clean = model.forward(images, RoutingPolicy.Fixed(WeatherCondition.Clean)).Predictions;
+        var uniform = model.forward(images, RoutingPolicy.Uniform).Predictions;
+        Assert.All(clean.Keys, t => Assert.True(uniform[t].allclose(clean[t], rtol: 1e-4, atol: 1e-5), $"{t}"));
+
+        Randomise(model, WeatherCondition.Fog);
+        var mixed = model.forward(images, RoutingPolicy.Uniform).Predictions;
+        Assert.False(mixed[TaskKind.Depth].allclose(clean[TaskKind.Depth], rtol: 1e-4, atol: 1e-5));
+    }
+}
