@@ -1,5 +1,6 @@
 using RobuMTL.Core;
 using RobuMTL.Figures;
+using RobuMTL.Imaging;
 using RobuMTL.Tasks;
 using static TorchSharp.torch;
 
@@ -9,7 +10,7 @@ public sealed class TaskMapsTests
 {
     public TaskMapsTests() => TorchRuntime.Initialize();
 
-    private static float[] Pixel(Imaging.RgbImage image, int x, int y) =>
+    private static float[] Pixel(RgbImage image, int x, int y) =>
         image.Pixels.AsSpan(3 * ((y * image.Width) + x), 3).ToArray();
 
     [Fact]
