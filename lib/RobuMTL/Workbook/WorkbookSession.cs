@@ -35,6 +35,13 @@ public sealed class WorkbookSession
         validation = new(() => LoadSplit(training: false));
     }
 
+    private WorkbookSession(WorkbookSession parent, RunProfile profile)
+        : this(profile, parent.Paths, parent.Runtime, parent.Loggers)
+    {
+        train = parent.train;
+        validation = parent.validation;
+    }
+
     /// <summary>The profile this run uses.</summary>
     public RunProfile Profile { get; }
 
@@ -91,6 +98,31 @@ public sealed class WorkbookSession
             profile.Backend, profile.Threads, loggers.CreateLogger(typeof(TorchRuntime).FullName!));
         TorchRuntime.Seed(profile.Seed);
         return new WorkbookSession(profile, paths, runtime, loggers);
+    }
+
+    /// <summary>
+    /// The same run with shorter or longer phases: <paramref name="profile"/> may differ from <see cref="Profile"/>
+    /// only in its epoch counts, so the derived session shares this one's run folder, checkpoints, data and device
+    /// (a rank ablation trains its own prefixed phases with fewer epochs and reuses the shared clean MTL).
+    /// </summary>
+    /// <exception cref="ArgumentException">Any field other than an epoch count differs; the message names it.</exception>
+    public WorkbookSession WithProfile(RunProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var differs = typeof(RunProfile).GetProperties()
+            .Where(p => !p.Name.EndsWith("Epochs", StringComparison.Ordinal))
+            .Where(p => (p.GetValue(profile), p.GetValue(Profile)) switch
+            {
+                (IEnumerable<int> a, IEnumerable<int> b) => !a.SequenceEqual(b),
+                var (a, b) => !Equals(a, b),
+            })
+            .Select(p => p.Name)
+            .ToList();
+        return differs.Count == 0
+            ? new WorkbookSession(this, profile)
+            : throw new ArgumentException(
+                $"The derived profile changes {string.Join(", ", differs)} of the {Profile.Kind} profile; only "
+                + "epoch counts may differ (pass LoRA ranks to WorkbookTraining instead).", nameof(profile));
     }
 
     /// <summary>The configuration of <paramref name="variant"/> for this run (ranks from the profile unless given).</summary>
