@@ -46,6 +46,12 @@ public sealed record WorkbookPaths(string RepositoryRoot, string RunsRoot, strin
     public string GeneratedScenes(RunProfile profile) =>
         Path.Combine(DataRoot, "generated", $"scenes-{profile.ImageSize}px-seed{profile.Seed}");
 
-    /// <summary>The folder that receives regenerated figures.</summary>
-    public string Figures => Path.Combine(RepositoryRoot, "figures");
+    /// <summary>
+    /// The folder that receives <paramref name="profile"/>'s regenerated figures: the repository's <c>figures/</c>
+    /// for the quick and paper profiles, and <c>runs/smoke/figures</c> for the smoke profile, so a CI or test run
+    /// never overwrites the committed figures with numbers from a few seconds of training.
+    /// </summary>
+    public string Figures(RunProfile profile) => profile.Kind == ProfileKind.Smoke
+        ? Path.Combine(RunsRoot, "smoke", "figures")
+        : Path.Combine(RepositoryRoot, "figures");
 }

@@ -1,4 +1,4 @@
-namespace RobuMTL.Tests.Data;
+namespace RobuMTL.Tests;
 
 /// <summary>A unique temporary folder deleted on dispose.</summary>
 internal sealed class TempFolder : IDisposable
