@@ -187,7 +187,8 @@ namespace RobuMTL.Build
             {
                 var at = (int)(tableOffset + (i * entrySize));
                 sections.Add(new Section(
-                    U32(elf, at + 4), (long)U64(elf, at + 24), (long)U64(elf, at + 32), U32(elf, at + 40), U32(elf, at + 44)));
+                    U32(elf, at + 4), (long)U64(elf, at + 24), (long)U64(elf, at + 32), U32(elf, at + 40),
+                    U32(elf, at + 44)));
             }
 
             return sections;
@@ -247,7 +248,8 @@ namespace RobuMTL.Build
             var plan = new GlibcxxCompatPlan();
             foreach (var need in ElfSymbolVersions.ReadNeeds(library))
             {
-                if (!need.File.StartsWith("libstdc++", StringComparison.Ordinal) || systemVersions.Contains(need.Version))
+                var isLibstdcxx = need.File.StartsWith("libstdc++", StringComparison.Ordinal);
+                if (!isLibstdcxx || systemVersions.Contains(need.Version))
                 {
                     continue;
                 }
@@ -313,12 +315,14 @@ namespace RobuMTL.Build
             var systemLibrary = GlibcxxCompatPlan.FindSystemLibstdcxx();
             if (systemLibrary == null)
             {
-                Log.LogMessage(MessageImportance.High, "libstdc++ compatibility: no system libstdc++.so.6 found; left as is.");
+                Log.LogMessage(
+                    MessageImportance.High, "libstdc++ compatibility: no system libstdc++.so.6 found; left as is.");
                 return true;
             }
 
             var bytes = File.ReadAllBytes(LibraryPath);
-            var allowed = new HashSet<string>(AllowedSymbols.Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries));
+            var allowed = new HashSet<string>(
+                AllowedSymbols.Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries));
             var systemVersions = ElfSymbolVersions.ReadDefinitions(File.ReadAllBytes(systemLibrary));
             var plan = GlibcxxCompatPlan.Create(bytes, systemVersions, allowed);
             if (plan.Missing.Count == 0)
@@ -353,7 +357,8 @@ namespace RobuMTL.Build
             File.Move(temporary, LibraryPath);
             Log.LogMessage(
                 MessageImportance.High,
-                "libstdc++ compatibility: marked {0} weak in {1} (system library {2} lacks it; only unused markers need it).",
+                "libstdc++ compatibility: marked {0} weak in {1} "
+                    + "(system library {2} lacks it; only unused markers need it).",
                 string.Join(", ", toMark.Select(n => n.Version)), LibraryPath, systemLibrary);
             return true;
         }

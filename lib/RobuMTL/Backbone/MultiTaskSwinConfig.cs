@@ -42,7 +42,9 @@ public sealed record MultiTaskSwinConfig(
     public static MultiTaskSwinConfig FullFineTune(SwinConfig swin, IReadOnlyList<TaskKind> tasks) =>
         new(swin, null, tasks, [], BackboneMode.FullFineTune);
 
-    /// <summary>The Swin stage whose width and stride stage output <paramref name="stage"/> has under <see cref="Tap"/>.</summary>
+    /// <summary>
+    /// The Swin stage whose width and stride stage output <paramref name="stage"/> has under <see cref="Tap"/>.
+    /// </summary>
     public int TapStage(int stage) =>
         Tap == StageTap.AfterMerging ? Math.Min(stage + 1, Swin.StageCount - 1) : stage;
 

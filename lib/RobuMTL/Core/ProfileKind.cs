@@ -6,7 +6,9 @@ public enum ProfileKind
     /// <summary>Seconds per notebook: every cell runs, on tiny data, for tests and CI.</summary>
     Smoke,
 
-    /// <summary>Minutes on a 2-core CPU: generated scenes and a small Swin, the whole workbook in about 15 minutes.</summary>
+    /// <summary>
+    /// Minutes on a 2-core CPU: generated scenes and a small Swin, the whole workbook in about 15 minutes.
+    /// </summary>
     Quick,
 
     /// <summary>The paper's setting on a GPU: Swin-T at 448 px on PASCAL-Context or NYUD-v2.</summary>

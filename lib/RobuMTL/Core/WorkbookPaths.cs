@@ -13,7 +13,9 @@ public sealed record WorkbookPaths(string RepositoryRoot, string RunsRoot, strin
     /// <summary>The file that marks the repository root.</summary>
     public const string RootMarker = "RobuMTL.Notebooks.sln";
 
-    /// <summary>Finds the repository by walking up from <paramref name="start"/> (default: current directory).</summary>
+    /// <summary>
+    /// Finds the repository by walking up from <paramref name="start"/> (default: current directory).
+    /// </summary>
     /// <exception cref="DirectoryNotFoundException">No parent folder holds RobuMTL.Notebooks.sln.</exception>
     public static WorkbookPaths Discover(string? start = null)
     {

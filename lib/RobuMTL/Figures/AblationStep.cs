@@ -9,7 +9,10 @@ public enum AblationStep
     /// <summary>Only the clean LoRA expert, whatever the weather.</summary>
     CleanExpertOnly,
 
-    /// <summary>All condition experts, chosen by the true condition.</summary>
+    /// <summary>
+    /// All condition experts, weighted uniformly without the selector: our reading of "+ other experts", which the
+    /// paper does not define.
+    /// </summary>
     PlusOtherExperts,
 
     /// <summary>Experts chosen by the selector (DMLS), Top-1.</summary>

@@ -21,7 +21,9 @@ public static class TaskMaps
         [0.98f, 0.90f, 0.15f],
     ];
 
-    /// <summary>The colour of class <paramref name="id"/>: well-separated hues from the golden-ratio sequence.</summary>
+    /// <summary>
+    /// The colour of class <paramref name="id"/>: well-separated hues from the golden-ratio sequence.
+    /// </summary>
     public static (float R, float G, float B) ClassColor(int id)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(id);
@@ -89,7 +91,8 @@ public static class TaskMaps
                 if (cpu.dim() != 2)
                 {
                     throw new ArgumentException(
-                        $"a {task} label must be (H, W) class ids, got ({string.Join(", ", cpu.shape)})", nameof(target));
+                        $"a {task} label must be (H, W) class ids, got ({string.Join(", ", cpu.shape)})",
+                        nameof(target));
                 }
 
                 return Classes(cpu.to(ScalarType.Int64));
@@ -152,7 +155,8 @@ public static class TaskMaps
         var pixels = new float[values.Length * 3];
         for (var i = 0; i < values.Length; i++)
         {
-            var (r, g, b) = values[i] > 0 && float.IsFinite(values[i]) ? DepthColor(values[i] / maxDepth) : (0f, 0f, 0f);
+            var valid = values[i] > 0 && float.IsFinite(values[i]);
+            var (r, g, b) = valid ? DepthColor(values[i] / maxDepth) : (0f, 0f, 0f);
             (pixels[3 * i], pixels[(3 * i) + 1], pixels[(3 * i) + 2]) = (r, g, b);
         }
 
@@ -164,7 +168,9 @@ public static class TaskMaps
         var h = hue * 6f;
         var sector = (int)h % 6;
         var f = h - MathF.Floor(h);
-        var (p, q, t) = (value * (1 - saturation), value * (1 - (f * saturation)), value * (1 - ((1 - f) * saturation)));
+        var p = value * (1 - saturation);
+        var q = value * (1 - (f * saturation));
+        var t = value * (1 - ((1 - f) * saturation));
         return sector switch
         {
             0 => (value, t, p),

@@ -49,7 +49,9 @@ public sealed class RgbImage
     public RgbImage Clone() => new(Width, Height, (float[])Pixels.Clone());
 
     /// <summary>Reads a PNG, JPEG or any format ImageSharp decodes.</summary>
-    /// <exception cref="InvalidDataException">The file is missing or not a decodable image; the message names it.</exception>
+    /// <exception cref="InvalidDataException">
+    /// The file is missing or not a decodable image; the message names it.
+    /// </exception>
     public static RgbImage Load(string path)
     {
         if (!File.Exists(path))

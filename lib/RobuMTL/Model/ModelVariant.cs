@@ -9,7 +9,9 @@ public enum ModelVariant
     /// <summary>MTLoRA-like: frozen backbone, one LoRA adapter set used for every condition, shared heads.</summary>
     SharedLora,
 
-    /// <summary>RobuMTL: frozen backbone, one LoRA expert per condition, the selector (DMLS) and Top-K fusion (MEPF).</summary>
+    /// <summary>
+    /// RobuMTL: frozen backbone, one LoRA expert per condition, the selector (DMLS) and Top-K fusion (MEPF).
+    /// </summary>
     RobuMtl,
 
     /// <summary>RobuMTL+: RobuMTL with one set of decoder heads per condition ("expert squads"), fused alike.</summary>

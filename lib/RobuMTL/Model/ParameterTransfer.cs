@@ -14,7 +14,9 @@ public static class ParameterTransfer
     /// rest of the name, when <paramref name="include"/> accepts the source name.
     /// </summary>
     /// <returns>How many tensors were copied.</returns>
-    /// <exception cref="InvalidOperationException">A matching name is missing from the target or has another shape.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// A matching name is missing from the target or has another shape.
+    /// </exception>
     public static int Copy(
         nn.Module source,
         nn.Module target,

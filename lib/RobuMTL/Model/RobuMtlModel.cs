@@ -66,7 +66,9 @@ public sealed class RobuMtlModel : nn.Module
         }
     }
 
-    /// <summary>The parameters that currently require gradients, by state-dict name: the phase's trainable set.</summary>
+    /// <summary>
+    /// The parameters that currently require gradients, by state-dict name: the phase's trainable set.
+    /// </summary>
     public IReadOnlyList<(string Name, TorchSharp.Modules.Parameter Parameter)> TrainableNamed() =>
         named_parameters().Where(p => p.parameter.requires_grad).Select(p => (p.name, p.parameter)).ToArray();
 

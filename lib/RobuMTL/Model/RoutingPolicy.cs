@@ -4,7 +4,9 @@ namespace RobuMTL.Model;
 
 /// <summary>Which experts a forward pass uses. Ignored by variants without experts.</summary>
 /// <param name="Mode">Selector, oracle, a fixed expert or all experts uniformly.</param>
-/// <param name="K">Experts kept per image in <see cref="RoutingMode.Selector"/> mode (paper: 1 single, 6 mixed).</param>
+/// <param name="K">
+/// Experts kept per image in <see cref="RoutingMode.Selector"/> mode (paper: 1 single, 6 mixed).
+/// </param>
 /// <param name="Expert">The expert of <see cref="RoutingMode.Fixed"/> mode.</param>
 public sealed record RoutingPolicy(RoutingMode Mode, int K = 1, WeatherCondition? Expert = null)
 {

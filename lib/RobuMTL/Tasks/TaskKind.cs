@@ -1,6 +1,8 @@
 namespace RobuMTL.Tasks;
 
-/// <summary>The dense prediction tasks of the multi-task model; model outputs are dictionaries keyed by these.</summary>
+/// <summary>
+/// The dense prediction tasks of the multi-task model; model outputs are dictionaries keyed by these.
+/// </summary>
 public enum TaskKind
 {
     /// <summary>Semantic segmentation: per-pixel class logits (PASCAL-Context 21, NYUD-v2 40).</summary>

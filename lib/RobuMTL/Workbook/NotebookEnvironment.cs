@@ -12,7 +12,9 @@ public static class NotebookEnvironment
     /// Compares the loaded TorchSharp, Plotly.NET.Interactive and Microsoft.Data.Analysis (those that are loaded)
     /// with the pinned versions and returns them for display.
     /// </summary>
-    /// <exception cref="InvalidOperationException">A loaded version differs; the message says how to fix it.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// A loaded version differs; the message says how to fix it.
+    /// </exception>
     public static IReadOnlyList<(string Package, string Version)> RequirePinnedVersions()
     {
         var expected = new Dictionary<string, string>

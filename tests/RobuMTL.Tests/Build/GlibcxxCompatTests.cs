@@ -15,7 +15,8 @@ public sealed class GlibcxxCompatTests
         var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         return Path.Combine(
-            packages, "torchsharp", BuildInfo.TorchSharpVersion, "runtimes", "linux-x64", "native", "libLibTorchSharp.so");
+            packages, "torchsharp", BuildInfo.TorchSharpVersion, "runtimes", "linux-x64", "native",
+            "libLibTorchSharp.so");
     }
 
     private static string OutputLibrary() =>

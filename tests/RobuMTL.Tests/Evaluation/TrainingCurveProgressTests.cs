@@ -7,7 +7,8 @@ namespace RobuMTL.Tests.Evaluation;
 
 public sealed class TrainingCurveProgressTests
 {
-    private static TrainingProgress Record(ProgressKind kind, long step, double loss, params (string, double)[] parts) =>
+    private static TrainingProgress Record(
+        ProgressKind kind, long step, double loss, params (string, double)[] parts) =>
         new("expert-rain", kind, 0, 1, step, 10, loss, parts.ToDictionary(p => p.Item1, p => p.Item2), 1e-3, 1.0,
             50.0, TimeSpan.FromSeconds(step));
 

@@ -1,0 +1,239 @@
+using System.Text;
+using RobuMTL.Core;
+using RobuMTL.Figures;
+
+namespace RobuMTL.Evaluation;
+
+/// <summary>
+/// The claims table: each claim of the paper (arXiv 2601.10921) checked against an evaluation grid of this
+/// workbook. A claim "holds" when its direction holds on this run; the magnitudes of a CPU run on generated
+/// scenes are not the paper's PASCAL-Context numbers and are not expected to be.
+/// </summary>
+public static class PaperClaims
+{
+    /// <summary>The unit of delta_m values (percent).</summary>
+    public const string DeltaUnit = "% delta_m";
+
+    /// <summary>The unit of differences between two delta_m values.</summary>
+    public const string PointsUnit = "points";
+
+    /// <summary>The unit of parameter counts.</summary>
+    public const string ParametersUnit = "parameters";
+
+    /// <summary>The unit of the ladder claim: how many rungs rise.</summary>
+    public const string RungsUnit = "rungs";
+
+    /// <summary>The weather-augmented baseline: standard MTL fine-tuned on every condition mixed.</summary>
+    public const string AugmentedBaseline = "MTL (mixed weather)";
+
+    /// <summary>The baseline every delta_m of the grid is measured against.</summary>
+    public const string Baseline = "MTL (clean)";
+
+    /// <summary>
+    /// Checks every claim. <paramref name="grid"/> is notebook 07's evaluation table (delta_m against
+    /// <see cref="Baseline"/>); <paramref name="rankAblation"/> is notebook 08's table (methods named
+    /// "hierarchical ..." and "smaller ..."), and <paramref name="selectorParameters"/> the selector's size; a
+    /// missing input makes its claims <see cref="ClaimVerdict.NotMeasured"/>, never a made-up number.
+    /// </summary>
+    public static IReadOnlyList<PaperClaim> Check(
+        EvaluationTable grid,
+        ProfileKind profile,
+        EvaluationTable? rankAblation = null,
+        long? selectorParameters = null)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        var source = $"{profile.ToString().ToLowerInvariant()} profile, results/evaluation.csv";
+        var claims = new List<PaperClaim>
+        {
+            Signed(
+                "Standard MTL loses accuracy under single perturbations (its metrics, clean to weather)",
+                "degrades", BaselineDegradation(grid), DeltaUnit, expectPositive: false, source),
+            Signed(
+                "The weather experts with the selector recover part of that (+ selector minus clean expert only)",
+                "+7.07", Difference(grid, AblationStep.PlusSelector, AblationStep.CleanExpertOnly), PointsUnit,
+                expectPositive: true, source),
+            Signed(
+                "Top-K fusion (MEPF) adds to the selector's top-1 (+ fusion minus + selector)",
+                "+7.21", Difference(grid, AblationStep.PlusFusion, AblationStep.PlusSelector), PointsUnit,
+                expectPositive: true, source),
+            Signed(
+                "Expert squads (RobuMTL+) add to fusion (+ expert squads minus + fusion)",
+                "+1.30", Difference(grid, AblationStep.PlusExpertSquads, AblationStep.PlusFusion), PointsUnit,
+                expectPositive: true, source),
+            Signed(
+                "RobuMTL+ beats standard MTL under single perturbations (PASCAL-Context headline)",
+                "+2.8", MeanDelta(grid, nameof(AblationStep.PlusExpertSquads), ScenarioKind.Single), DeltaUnit,
+                expectPositive: true, source),
+            Signed(
+                "RobuMTL+ (top-6) beats standard MTL under mixed weather, up to +44.4 % (best mixed scenario)",
+                "+44.4", BestDelta(grid, "RobuMTL+ top-6", ScenarioKind.Mixed), DeltaUnit, expectPositive: true,
+                source),
+            Signed(
+                "K = 6 beats K = 1 under mixed weather (RobuMTL top-6 minus top-1)",
+                "K = 6 used for mixed", Subtract(
+                    MeanDelta(grid, "RobuMTL top-6", ScenarioKind.Mixed),
+                    MeanDelta(grid, "RobuMTL top-1", ScenarioKind.Mixed)),
+                PointsUnit, expectPositive: true, source),
+            LadderRises(grid, source),
+            Signed(
+                "Not a paper claim: RobuMTL+ beats standard MTL trained on the same weather (augmentation baseline)",
+                "not reported", VersusAugmentation(grid), DeltaUnit, expectPositive: true, source),
+        };
+        claims.AddRange(RankClaims(rankAblation, profile));
+        claims.Add(SelectorSize(selectorParameters, profile));
+        claims.Add(new PaperClaim(
+            "RobuMTL+ beats standard MTL on NYUD-v2", "+9.7", null, DeltaUnit, ClaimVerdict.NotMeasured,
+            "needs the paper profile on NYUD-v2 (GPU); not run on the project's machines"));
+        return claims;
+    }
+
+    /// <summary>The claims as a Markdown table (claim, paper, ours, unit, verdict, source).</summary>
+    public static string ToMarkdown(IReadOnlyList<PaperClaim> claims)
+    {
+        var text = new StringBuilder();
+        text.Append("| claim | paper | ours | unit | verdict | source |\n");
+        text.Append("|---|---|---|---|---|---|\n");
+        foreach (var c in claims)
+        {
+            text.Append($"| {c.Claim} | {c.Paper} | {c.OursText} | {c.Unit} | {c.VerdictText} | {c.Source} |\n");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Writes the claims as CSV to <paramref name="csvPath"/> and as Markdown beside it (.md).</summary>
+    public static void Save(IReadOnlyList<PaperClaim> claims, string csvPath)
+    {
+        CsvText.Write(csvPath, ["claim", "paper", "ours", "unit", "verdict", "source"], claims.Select(c => new[]
+        {
+            CsvText.Field(c.Claim), CsvText.Field(c.Paper), CsvText.Number(c.Ours), CsvText.Field(c.Unit),
+            c.Verdict.ToString(), CsvText.Field(c.Source),
+        }));
+        File.WriteAllText(Path.ChangeExtension(csvPath, ".md"), ToMarkdown(claims));
+    }
+
+    /// <summary>Mean whole-model delta_m of <paramref name="method"/> over the scenarios of one kind.</summary>
+    public static double? MeanDelta(EvaluationTable table, string method, ScenarioKind kind)
+    {
+        var values = DeltaRows(table, method, r => r.Scenario == kind).ToList();
+        return values.Count == 0 ? null : values.Average();
+    }
+
+    private static IEnumerable<double> DeltaRows(
+        EvaluationTable table, string method, Func<EvaluationRecord, bool> where) => table.Records
+        .Where(r => r.Method == method && r.Metric == MetricKind.DeltaM && r.Task is null && where(r))
+        .Select(r => r.Value);
+
+    private static double? BestDelta(EvaluationTable table, string method, ScenarioKind kind)
+    {
+        var values = DeltaRows(table, method, r => r.Scenario == kind).ToList();
+        return values.Count == 0 ? null : values.Max();
+    }
+
+    private static double? Difference(EvaluationTable table, AblationStep later, AblationStep earlier) =>
+        Subtract(
+            MeanDelta(table, later.ToString(), ScenarioKind.Single),
+            MeanDelta(table, earlier.ToString(), ScenarioKind.Single));
+
+    private static double? Subtract(double? a, double? b) => a is { } x && b is { } y ? x - y : null;
+
+    /// <summary>
+    /// The baseline's own relative change from clean images to the single perturbations, averaged over tasks
+    /// (primary metric per task, sign flipped where lower is better), in percent.
+    /// </summary>
+    private static double? BaselineDegradation(EvaluationTable table)
+    {
+        Dictionary<Tasks.TaskKind, double> TaskMeans(ScenarioKind kind) => table.Records
+            .Where(r => r.Method == Baseline && r.Scenario == kind)
+            .Where(r => r.Task is { } t && r.Metric == t.PrimaryMetric())
+            .GroupBy(r => r.Task!.Value)
+            .ToDictionary(g => g.Key, g => g.Average(r => r.Value));
+
+        var clean = TaskMeans(ScenarioKind.Clean);
+        var weather = TaskMeans(ScenarioKind.Single);
+        var changes = weather
+            .Where(kv => clean.TryGetValue(kv.Key, out var c) && c != 0)
+            .Select(kv => (kv.Key.PrimaryMetric().LowerIsBetter() ? -100.0 : 100.0)
+                * (kv.Value - clean[kv.Key]) / clean[kv.Key])
+            .ToList();
+        return changes.Count == 0 ? null : changes.Average();
+    }
+
+    /// <summary>The RobuMTL+ rung's delta_m under single perturbations, rebased on weather-augmented MTL.</summary>
+    private static double? VersusAugmentation(EvaluationTable grid) =>
+        grid.Records.Any(r => r.Method == AugmentedBaseline && r.Task is not null)
+            ? MeanDelta(
+                DeltaRebase.Against(grid, AugmentedBaseline),
+                nameof(AblationStep.PlusExpertSquads),
+                ScenarioKind.Single)
+            : null;
+
+    private static PaperClaim LadderRises(EvaluationTable table, string source)
+    {
+        var rungs = Enum.GetValues<AblationStep>()
+            .Select(step => MeanDelta(table, step.ToString(), ScenarioKind.Single))
+            .ToList();
+        const string claim = "The ablation ladder rises at every rung (rungs, of 4, not below the previous one)";
+        if (rungs.Any(r => r is null))
+        {
+            return new PaperClaim(claim, "4", null, RungsUnit, ClaimVerdict.NotMeasured, source);
+        }
+
+        var rising = rungs.Zip(rungs.Skip(1)).Count(pair => pair.Second >= pair.First);
+        var verdict = rising == rungs.Count - 1 ? ClaimVerdict.Holds : ClaimVerdict.DoesNotHold;
+        return new PaperClaim(claim, (rungs.Count - 1).ToString(), rising, RungsUnit, verdict, source);
+    }
+
+    private static IEnumerable<PaperClaim> RankClaims(EvaluationTable? table, ProfileKind profile)
+    {
+        const string robust = "Smaller ranks ([8,16,32,64]) are more robust under weather than [16,32,64,128]";
+        const string clean = "Smaller ranks are worse on clean images than [16,32,64,128]";
+        var source = $"{profile.ToString().ToLowerInvariant()} profile, results/rank-ablation.csv (halved ranks)";
+        string? Method(string prefix) =>
+            table?.Methods.FirstOrDefault(m => m.StartsWith(prefix, StringComparison.Ordinal));
+        var (hierarchical, smaller) = (Method("hierarchical "), Method("smaller "));
+        if (table is null || hierarchical is null || smaller is null)
+        {
+            yield return new PaperClaim(robust, "more robust", null, PointsUnit, ClaimVerdict.NotMeasured, source);
+            yield return new PaperClaim(clean, "worse", null, PointsUnit, ClaimVerdict.NotMeasured, source);
+            yield break;
+        }
+
+        double Mean(string method, bool weather) =>
+            DeltaRows(table, method, r => (r.Scenario != ScenarioKind.Clean) == weather).DefaultIfEmpty(double.NaN)
+                .Average();
+
+        yield return Signed(
+            robust, "more robust", Mean(smaller, weather: true) - Mean(hierarchical, weather: true), PointsUnit,
+            expectPositive: true, source);
+        yield return Signed(
+            clean, "worse", Mean(smaller, weather: false) - Mean(hierarchical, weather: false), PointsUnit,
+            expectPositive: false, source);
+    }
+
+    private static PaperClaim SelectorSize(long? parameters, ProfileKind profile)
+    {
+        const string claim = "The selector (DMLS) is tiny: about 48K parameters (within 25 %)";
+        var source = $"{profile.ToString().ToLowerInvariant()} profile, WeatherSelector parameter count";
+        if (parameters is not { } count)
+        {
+            return new PaperClaim(claim, "about 48K", null, ParametersUnit, ClaimVerdict.NotMeasured, source);
+        }
+
+        var holds = Math.Abs(count - 48_000) <= 0.25 * 48_000;
+        return new PaperClaim(
+            claim, "about 48K", count, ParametersUnit, holds ? ClaimVerdict.Holds : ClaimVerdict.DoesNotHold, source);
+    }
+
+    private static PaperClaim Signed(
+        string claim, string paper, double? ours, string unit, bool expectPositive, string source)
+    {
+        if (ours is not { } value || double.IsNaN(value))
+        {
+            return new PaperClaim(claim, paper, null, unit, ClaimVerdict.NotMeasured, source);
+        }
+
+        var holds = expectPositive ? value > 0 : value < 0;
+        return new PaperClaim(claim, paper, value, unit, holds ? ClaimVerdict.Holds : ClaimVerdict.DoesNotHold, source);
+    }
+}
