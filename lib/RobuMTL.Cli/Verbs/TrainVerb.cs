@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Microsoft.Extensions.Logging;
 using RobuMTL.Core;
 using RobuMTL.Training;
@@ -10,11 +11,15 @@ namespace RobuMTL.Cli.Verbs;
 
 /// <summary>
 /// <c>robumtl train</c>: runs training phases as jobs, the same code the notebooks call. One weather expert per
-/// job (<c>--phase expert --condition rain</c>) lets a scheduler array job or several GPUs train the experts in
-/// parallel; each writes runs/&lt;profile&gt;/expert-&lt;condition&gt;/ and later phases pick them up from there.
+/// job (<c>--condition rain</c>, short for <c>--phase Expert --condition rain</c>) lets a scheduler array job or
+/// several GPUs train the experts in parallel; each writes runs/&lt;profile&gt;/expert-&lt;condition&gt;/ and later
+/// phases pick them up from there.
 /// </summary>
 public sealed class TrainVerb : ICliVerb
 {
+    private const string PhaseOption = "--phase";
+    private const string ConditionOption = "--condition";
+
     /// <inheritdoc />
     public int Order => 30;
 
@@ -25,45 +30,97 @@ public sealed class TrainVerb : ICliVerb
         {
             Description = "Run profile (smoke, quick, paper). Default: ROBUMTL_PROFILE, else quick.",
         };
-        var phase = new Option<WorkbookPhase?>("--phase")
+        var phase = new Option<WorkbookPhase?>(PhaseOption)
         {
             Description = "One phase (CleanMtl, Warmup, Expert, Selector, Squads, MixedMtl, SharedLora); "
-                + "default: every phase in order.",
+                + "default: Expert when --condition is given, else every phase in order.",
         };
-        var condition = new Option<WeatherCondition?>("--condition")
+        var condition = new Option<WeatherCondition?>(ConditionOption)
         {
-            Description = "The weather expert to train with --phase Expert (Rain, Snow, Fog, Noise, Blur).",
+            Description = $"The weather expert to train ({ExpertNames}; any case). Alone it means --phase Expert.",
+            CustomParser = ParseCondition,
+        };
+        var runs = new Option<DirectoryInfo?>("--runs")
+        {
+            Description = "Folder that holds the runs instead of runs/ in the repository (default: "
+                + $"{WorkbookPaths.RunsVariable}).",
         };
         var command = new Command("train", "Train workbook phases (resumes, and skips completed ones).")
         {
-            profile, phase, condition,
+            profile, phase, condition, runs,
         };
         command.SetAction((parse, cancel) =>
-            RunAsync(parse.GetValue(profile), parse.GetValue(phase), parse.GetValue(condition), cancel));
+        {
+            var (chosen, expert) = Selection(parse);
+            if (Problem(parse.GetValue(phase), expert) is { } problem)
+            {
+                parse.InvocationConfiguration.Error.WriteLine(problem);
+                return Task.FromResult(2);
+            }
+
+            return RunAsync(parse.GetValue(profile), chosen, expert, parse.GetValue(runs)?.FullName, cancel);
+        });
         return command;
     }
 
-    private static async Task<int> RunAsync(
-        ProfileKind? profileKind, WorkbookPhase? phase, WeatherCondition? condition, CancellationToken cancel)
+    /// <summary>
+    /// The phase and expert a parsed <c>train</c> command line asks for: <c>--condition</c> without
+    /// <c>--phase</c> is the expert's job; a null phase means every phase in order.
+    /// </summary>
+    public static (WorkbookPhase? Phase, WeatherCondition? Condition) Selection(ParseResult parse)
     {
-        if (phase == WorkbookPhase.Expert && condition is null)
+        ArgumentNullException.ThrowIfNull(parse);
+        var condition = parse.GetValue<WeatherCondition?>(ConditionOption);
+        var phase = parse.GetValue<WorkbookPhase?>(PhaseOption);
+        return (phase ?? (condition is null ? null : WorkbookPhase.Expert), condition);
+    }
+
+    // The explicit --phase, not the one --condition implies.
+    private static string? Problem(WorkbookPhase? phase, WeatherCondition? condition) => (phase, condition) switch
+    {
+        (WorkbookPhase.Expert, null) => $"--phase Expert needs --condition ({ExpertNames}).",
+        ({ } other and not WorkbookPhase.Expert, not null) =>
+            $"--condition applies only to --phase Expert (or alone, which means it), not to --phase {other}.",
+        _ => null,
+    };
+
+    private static string ExpertNames =>
+        string.Join(", ", WorkbookTraining.WeatherExperts.Select(c => c.ToString().ToLowerInvariant()));
+
+    // By name in any case, and only the conditions that have a weather expert (no numbers, no clean).
+    private static WeatherCondition? ParseCondition(ArgumentResult result)
+    {
+        if (result.Tokens.Count != 1)
         {
-            AnsiConsole.MarkupLine("[red]--phase Expert needs --condition (Rain, Snow, Fog, Noise or Blur).[/]");
-            return 2;
+            return null;
         }
 
-        if (condition is not null && phase != WorkbookPhase.Expert)
+        var text = result.Tokens[0].Value.Trim();
+        var match = WorkbookTraining.WeatherExperts
+            .Where(c => string.Equals(c.ToString(), text, StringComparison.OrdinalIgnoreCase))
+            .Select(c => (WeatherCondition?)c)
+            .FirstOrDefault();
+        if (match is null)
         {
-            AnsiConsole.MarkupLine("[red]--condition applies only to --phase Expert.[/]");
-            return 2;
+            result.AddError($"'{text}' is not a weather expert; use one of {ExpertNames} (the clean expert is "
+                + "trained by --phase Warmup).");
         }
 
+        return match;
+    }
+
+    private static async Task<int> RunAsync(
+        ProfileKind? profileKind, WorkbookPhase? phase, WeatherCondition? condition, string? runsRoot,
+        CancellationToken cancel)
+    {
         using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true)
             .SetMinimumLevel(LogLevel.Warning));
         var profile = profileKind is { } kind ? RunProfile.For(kind) : RunProfile.Resolve();
-        var session = WorkbookSession.Open(profile, loggers);
+        var session = WorkbookSession.Open(profile, loggers, runsRoot: runsRoot);
         var training = new WorkbookTraining(session);
-        var jobs = phase is null ? AllPhases(training) : [(Label(phase.Value, condition), Job(training, phase.Value, condition))];
+        var jobs = phase is null
+            ? AllPhases(training)
+            : [(Label(phase.Value, condition), Job(training, phase.Value, condition))];
         foreach (var (label, job) in jobs)
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -112,8 +169,11 @@ public sealed class TrainVerb : ICliVerb
             ("CleanMtl", training.CleanMtl),
             ("Warmup", training.Warmup),
         };
-        jobs.AddRange(WorkbookTraining.WeatherExperts.Select(c =>
-            ($"Expert {c}", (Func<CancellationToken, IAsyncEnumerable<TrainingProgress>>)(t => training.Expert(c, t)))));
+        foreach (var condition in WorkbookTraining.WeatherExperts)
+        {
+            jobs.Add(($"Expert {condition}", cancel => training.Expert(condition, cancel)));
+        }
+
         jobs.Add(("Selector", training.Selector));
         jobs.Add(("Squads", training.Squads));
         jobs.Add(("MixedMtl", training.MixedMtl));

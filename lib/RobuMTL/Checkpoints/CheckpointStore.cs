@@ -94,6 +94,46 @@ public sealed class CheckpointStore
         }
     }
 
+    /// <summary>
+    /// Compares parts of a phase's saved <c>config.json</c>, each addressed by a dotted path such as
+    /// <c>run.model</c>, with the values a caller is about to load the phase's weights for. Unlike
+    /// <see cref="EnsureCompatible"/> it never writes and looks at nothing else, so a run with other epoch
+    /// counts can still read a completed phase.
+    /// </summary>
+    /// <exception cref="CheckpointMismatchException">
+    /// A part differs; the message names every differing field and the phase folder.
+    /// </exception>
+    /// <exception cref="InvalidDataException">The phase has no readable <c>config.json</c>.</exception>
+    public void EnsureSavedMatches(string phase, IReadOnlyDictionary<string, JsonNode?> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var directory = PhaseDirectory(phase);
+        var path = Path.Combine(directory, ConfigFileName);
+        JsonNode? saved;
+        try
+        {
+            saved = JsonNode.Parse(File.ReadAllText(path));
+        }
+        catch (Exception e) when (e is JsonException or IOException)
+        {
+            throw new InvalidDataException(
+                $"'{path}' cannot be read as a phase config ({e.Message}); delete the folder '{directory}' to "
+                + "train the phase again.",
+                e);
+        }
+
+        var differences = parts
+            .SelectMany(part => ConfigDiff.Compare(At(saved, part.Key), part.Value, part.Key))
+            .ToList();
+        if (differences.Count > 0)
+        {
+            throw new CheckpointMismatchException(
+                directory, differences,
+                "Its weights were trained for that configuration: load it with the settings it was trained "
+                + "with, or delete that folder to train the phase again with the current ones.");
+        }
+    }
+
     /// <summary>Whether the phase has left its completion marker.</summary>
     public bool IsComplete(string phase) => File.Exists(Path.Combine(PhaseDirectory(phase), CompleteFileName));
 
@@ -221,6 +261,16 @@ public sealed class CheckpointStore
         }
 
         return state;
+    }
+
+    private static JsonNode? At(JsonNode? node, string dottedPath)
+    {
+        foreach (var key in dottedPath.Split('.'))
+        {
+            node = node is JsonObject parent ? parent[key] : null;
+        }
+
+        return node;
     }
 
     // A process killed while writing leaves its temporary file; the run that resumes the phase removes it.

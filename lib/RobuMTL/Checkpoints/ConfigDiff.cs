@@ -6,10 +6,13 @@ namespace RobuMTL.Checkpoints;
 internal static class ConfigDiff
 {
     /// <summary>Entries <c>path: saved X, now Y</c>, in document order; empty when equal.</summary>
-    public static IReadOnlyList<string> Compare(JsonNode? saved, JsonNode? current)
+    /// <param name="saved">The document (or part of one) read from disk.</param>
+    /// <param name="current">The same document as the current run would write it.</param>
+    /// <param name="path">Dotted path of the compared part within its file, put in front of every entry.</param>
+    public static IReadOnlyList<string> Compare(JsonNode? saved, JsonNode? current, string path = "")
     {
         var differences = new List<string>();
-        Walk(saved, current, "", differences);
+        Walk(saved, current, path, differences);
         return differences;
     }
 

@@ -1,3 +1,5 @@
+using RobuMTL.Backbone;
+
 namespace RobuMTL.Core;
 
 /// <summary>
@@ -35,7 +37,8 @@ namespace RobuMTL.Core;
 /// </param>
 /// <param name="EvalSeverities">Severity levels (1..5) evaluated per condition.</param>
 /// <param name="PretrainedWeights">
-/// ImageNet Swin weights (.pth or .safetensors) for the backbone; null trains it from scratch on clean data.
+/// ImageNet Swin weights (.pth or .safetensors; a relative path is taken from the repository root). The clean MTL
+/// starts from them and the LoRA methods freeze them; null trains the backbone from scratch on clean data.
 /// </param>
 /// <param name="Backend">Preferred device; CUDA falls back to CPU with a warning when unavailable.</param>
 /// <param name="Threads">CPU threads for libtorch; null uses every core.</param>
@@ -66,6 +69,15 @@ public sealed record RunProfile(
 {
     /// <summary>The environment variable that names the profile for notebooks and the command line.</summary>
     public const string EnvironmentVariable = "ROBUMTL_PROFILE";
+
+    /// <summary>
+    /// A Swin architecture that no <see cref="Backbone"/> preset names, used instead of the preset (a test that
+    /// loads a tiny weight fixture); null builds the preset.
+    /// </summary>
+    public SwinConfig? SwinOverride { get; init; }
+
+    /// <summary>The Swin architecture of this run: <see cref="SwinOverride"/>, else the preset.</summary>
+    public SwinConfig Swin => SwinOverride ?? SwinConfig.FromPreset(Backbone);
 
     /// <summary>Every cell of every notebook in seconds: tiny scenes, one short epoch per phase.</summary>
     public static RunProfile Smoke { get; } = new(
@@ -135,6 +147,7 @@ public sealed record RunProfile(
         return char.IsLetter(trimmed[0]) && Enum.TryParse<ProfileKind>(trimmed, ignoreCase: true, out var kind)
             ? For(kind)
             : throw new ArgumentException(
-                $"Profile '{name}' from {source} is not a profile; use one of: smoke, quick, paper.", nameof(overrideName));
+                $"Profile '{name}' from {source} is not a profile; use one of: smoke, quick, paper.",
+                nameof(overrideName));
     }
 }

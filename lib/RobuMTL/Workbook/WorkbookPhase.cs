@@ -4,8 +4,9 @@ namespace RobuMTL.Workbook;
 public enum WorkbookPhase
 {
     /// <summary>
-    /// Standard MTL on clean data, every weight trained: the first baseline, and (quick profile, where no
-    /// ImageNet weights exist) the backbone that all LoRA methods freeze.
+    /// Standard MTL on clean data, every weight trained: the first baseline. It starts from the profile's ImageNet
+    /// weights when it names them (the LoRA methods then freeze those); otherwise (smoke and quick profiles) it
+    /// starts from scratch and is the backbone that all LoRA methods freeze.
     /// </summary>
     CleanMtl,
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using RobuMTL.Adapters;
-using RobuMTL.Backbone;
 using RobuMTL.Checkpoints;
 using RobuMTL.Core;
 using RobuMTL.Data;
@@ -76,6 +75,14 @@ public sealed class WorkbookSession
     public IReadOnlyList<TaskKind> Tasks => Info.Tasks;
 
     /// <summary>
+    /// The full path of the profile's <see cref="RunProfile.PretrainedWeights"/>, a relative one taken from the
+    /// repository root; null when the profile trains its backbone from scratch.
+    /// </summary>
+    public string? PretrainedWeightsPath => Profile.PretrainedWeights is { } path
+        ? Path.GetFullPath(path, Paths.RepositoryRoot)
+        : null;
+
+    /// <summary>
     /// Opens a run: resolves the profile (argument, else <c>ROBUMTL_PROFILE</c>, else quick), finds the
     /// repository, starts libtorch on the profile's device and seeds it.
     /// </summary>
@@ -105,7 +112,9 @@ public sealed class WorkbookSession
     /// only in its epoch counts, so the derived session shares this one's run folder, checkpoints, data and device
     /// (a rank ablation trains its own prefixed phases with fewer epochs and reuses the shared clean MTL).
     /// </summary>
-    /// <exception cref="ArgumentException">Any field other than an epoch count differs; the message names it.</exception>
+    /// <exception cref="ArgumentException">
+    /// Any field other than an epoch count differs; the message names it.
+    /// </exception>
     public WorkbookSession WithProfile(RunProfile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
@@ -125,16 +134,20 @@ public sealed class WorkbookSession
                 + "epoch counts may differ (pass LoRA ranks to WorkbookTraining instead).", nameof(profile));
     }
 
-    /// <summary>The configuration of <paramref name="variant"/> for this run (ranks from the profile unless given).</summary>
+    /// <summary>
+    /// The configuration of <paramref name="variant"/> for this run (ranks from the profile unless given).
+    /// </summary>
     public RobuMtlModelConfig ModelConfig(ModelVariant variant, LoraConfig? lora = null)
     {
-        var swin = SwinConfig.FromPreset(Profile.Backbone);
+        var swin = Profile.Swin;
         lora ??= LoraConfig.PascalContext with { Ranks = Profile.LoraRanks, TaskRank = Profile.TaskLoraRank };
         return RobuMtlModelConfig.Create(
             variant, swin, lora, Tasks, Info.SemanticClasses, decoderWidthRatio: Profile.DecoderWidthRatio);
     }
 
-    /// <summary>Optimiser settings of a phase of <paramref name="epochs"/> epochs at the profile's batch size.</summary>
+    /// <summary>
+    /// Optimiser settings of a phase of <paramref name="epochs"/> epochs at the profile's batch size.
+    /// </summary>
     public TrainerConfig TrainerFor(int epochs) => TrainerConfig.ForProfile(Profile, epochs);
 
     /// <summary>

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+using RobuMTL.Checkpoints;
 using RobuMTL.Data;
 using RobuMTL.Losses;
 using RobuMTL.Model;
@@ -16,20 +18,25 @@ namespace RobuMTL.Workbook;
 /// stopped and is skipped once complete. Progress comes back as a stream of <see cref="TrainingProgress"/>.
 /// </summary>
 /// <remarks>
-/// Order: <see cref="CleanMtl"/> (standard MTL, and the frozen backbone of the quick profile), <see cref="Warmup"/>,
-/// one <see cref="Expert"/> per weather condition (independent of each other), <see cref="Selector"/>,
-/// <see cref="Squads"/> (needs all experts and the selector); the baselines <see cref="MixedMtl"/> and
-/// <see cref="SharedLora"/> need only <see cref="CleanMtl"/>.
+/// Order: <see cref="CleanMtl"/> (standard MTL; without ImageNet weights also the backbone the LoRA methods
+/// freeze), <see cref="Warmup"/>, one <see cref="Expert"/> per weather condition (independent of each other),
+/// <see cref="Selector"/>, <see cref="Squads"/> (needs all experts and the selector); the baselines
+/// <see cref="MixedMtl"/> and <see cref="SharedLora"/> need only <see cref="CleanMtl"/>.
 /// </remarks>
 public sealed class WorkbookTraining
 {
     private readonly WorkbookSession session;
     private readonly MultiTaskLoss loss = new(MultiTaskLossConfig.Paper);
+    private readonly ILogger logger;
+    private readonly CompletedPhases completed;
 
     /// <summary>Creates the phases of one run.</summary>
-    public WorkbookTraining(WorkbookSession session, string? runPrefix = null, RobuMTL.Adapters.LoraConfig? lora = null)
+    public WorkbookTraining(
+        WorkbookSession session, string? runPrefix = null, RobuMTL.Adapters.LoraConfig? lora = null)
     {
         this.session = session;
+        logger = session.Loggers.CreateLogger<WorkbookTraining>();
+        completed = new CompletedPhases(session);
         Prefix = runPrefix ?? "";
         Lora = lora;
     }
@@ -51,14 +58,16 @@ public sealed class WorkbookTraining
         {
             WorkbookPhase.CleanMtl => "clean-mtl",
             WorkbookPhase.Warmup => "warmup",
-            WorkbookPhase.Expert => $"expert-{(condition ?? throw new ArgumentNullException(nameof(condition))).ToString().ToLowerInvariant()}",
+            WorkbookPhase.Expert => "expert-" + (condition ?? throw new ArgumentNullException(nameof(condition)))
+                .ToString().ToLowerInvariant(),
             WorkbookPhase.Selector => "selector",
             WorkbookPhase.Squads => "squads",
             WorkbookPhase.MixedMtl => "mixed-mtl",
             WorkbookPhase.SharedLora => "shared-lora",
             _ => throw new ArgumentOutOfRangeException(nameof(phase), phase, "unknown phase"),
         };
-        return phase is WorkbookPhase.CleanMtl or WorkbookPhase.Selector or WorkbookPhase.MixedMtl ? name : Prefix + name;
+        var shared = phase is WorkbookPhase.CleanMtl or WorkbookPhase.Selector or WorkbookPhase.MixedMtl;
+        return shared ? name : Prefix + name;
     }
 
     /// <summary>Whether a phase has finished (its checkpoint folder holds the completion marker).</summary>
@@ -66,27 +75,36 @@ public sealed class WorkbookTraining
         session.Checkpoints.IsComplete(PhaseName(phase, condition));
 
     /// <summary>
-    /// Standard MTL on clean images, every weight trained (from ImageNet weights when the profile names them,
-    /// else from scratch: then this is also how the quick profile gets a backbone to freeze).
+    /// Standard MTL on clean images, every weight trained: from the profile's ImageNet weights
+    /// (<see cref="Core.RunProfile.PretrainedWeights"/>) when it names them, else from scratch (then this is also
+    /// how the smoke and quick profiles get a backbone to freeze).
     /// </summary>
+    /// <exception cref="FileNotFoundException">The profile names a weight file that is not there.</exception>
     public IAsyncEnumerable<TrainingProgress> CleanMtl(CancellationToken cancel = default)
     {
-        var model = Trainable(NewModel(ModelVariant.FineTunedMtl), WorkbookPhase.CleanMtl);
+        var name = PhaseName(WorkbookPhase.CleanMtl);
+        var model = NewModel(ModelVariant.FineTunedMtl);
+        ImageNetBackbone.StartPhase(session, name, model.backbone, logger);
+        PhaseParameters.Trainable(model, WorkbookPhase.CleanMtl);
         return Run(
-            PhaseName(WorkbookPhase.CleanMtl), model, WeatherSampleTransform.Clean, EpochsOf(WorkbookPhase.CleanMtl),
+            name, model, WeatherSampleTransform.Clean, EpochsOf(WorkbookPhase.CleanMtl),
             RoutingPolicy.Top1, stream: 1, cancel: cancel);
     }
 
-    /// <summary>Clean warmup: the clean expert and the shared heads on clean images; the backbone stays frozen.</summary>
+    /// <summary>
+    /// Clean warmup: the clean expert and the shared heads (started from the clean MTL's) on clean images. The
+    /// backbone stays frozen at the ImageNet weights when the profile names them, as in the paper, else at the
+    /// clean MTL's.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The profile names a weight file that is not there.</exception>
     public IAsyncEnumerable<TrainingProgress> Warmup(CancellationToken cancel = default)
     {
+        var name = PhaseName(WorkbookPhase.Warmup);
         var model = NewModel(ModelVariant.RobuMtl);
-        var clean = LoadModel(WorkbookPhase.CleanMtl);
-        ParameterTransfer.Copy(clean.backbone, model.backbone);
-        ParameterTransfer.Copy(clean.heads!, model.heads!);
-        Trainable(model, WorkbookPhase.Warmup);
+        StartFromCleanMtl(name, model);
+        PhaseParameters.Trainable(model, WorkbookPhase.Warmup);
         return Run(
-            PhaseName(WorkbookPhase.Warmup), model, WeatherSampleTransform.Clean, EpochsOf(WorkbookPhase.Warmup),
+            name, model, WeatherSampleTransform.Clean, EpochsOf(WorkbookPhase.Warmup),
             RoutingPolicy.Fixed(WeatherCondition.Clean), stream: 2, cancel: cancel);
     }
 
@@ -106,7 +124,7 @@ public sealed class WorkbookTraining
 
         var model = LoadModel(WorkbookPhase.Warmup);
         model.backbone.Experts.CopyExpert(WeatherCondition.Clean, condition);
-        Trainable(model, WorkbookPhase.Expert, condition);
+        PhaseParameters.Trainable(model, WorkbookPhase.Expert, condition);
         return Run(
             PhaseName(WorkbookPhase.Expert, condition), model, WeatherSampleTransform.Condition(condition),
             EpochsOf(WorkbookPhase.Expert), RoutingPolicy.Fixed(condition), stream: 10 + (int)condition,
@@ -158,7 +176,7 @@ public sealed class WorkbookTraining
             ParameterTransfer.Copy(routed.heads!, model.squads![condition]);
         }
 
-        Trainable(model, WorkbookPhase.Squads);
+        PhaseParameters.Trainable(model, WorkbookPhase.Squads);
         return Run(
             PhaseName(WorkbookPhase.Squads), model, WeatherSampleTransform.OneOf(model.Config.Backbone.Conditions),
             EpochsOf(WorkbookPhase.Squads), RoutingPolicy.Oracle, stream: 4, cancel: cancel);
@@ -167,29 +185,34 @@ public sealed class WorkbookTraining
     /// <summary>Baseline: standard MTL fine-tuned further on all six conditions mixed (weather augmentation).</summary>
     public IAsyncEnumerable<TrainingProgress> MixedMtl(CancellationToken cancel = default)
     {
-        var model = Trainable(LoadModel(WorkbookPhase.CleanMtl), WorkbookPhase.MixedMtl);
+        var model = PhaseParameters.Trainable(LoadModel(WorkbookPhase.CleanMtl), WorkbookPhase.MixedMtl);
         return Run(
             PhaseName(WorkbookPhase.MixedMtl), model,
             WeatherSampleTransform.OneOf(WeatherSelectorConfig.Default.Conditions), EpochsOf(WorkbookPhase.MixedMtl),
             RoutingPolicy.Top1, stream: 5, cancel: cancel);
     }
 
-    /// <summary>Baseline: one shared LoRA (and the heads) on all six conditions mixed, backbone frozen.</summary>
+    /// <summary>
+    /// Baseline: one shared LoRA (and the heads) on all six conditions mixed; the backbone is frozen as in
+    /// <see cref="Warmup"/>.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The profile names a weight file that is not there.</exception>
     public IAsyncEnumerable<TrainingProgress> SharedLora(CancellationToken cancel = default)
     {
+        var name = PhaseName(WorkbookPhase.SharedLora);
         var model = NewModel(ModelVariant.SharedLora);
-        var clean = LoadModel(WorkbookPhase.CleanMtl);
-        ParameterTransfer.Copy(clean.backbone, model.backbone);
-        ParameterTransfer.Copy(clean.heads!, model.heads!);
-        Trainable(model, WorkbookPhase.SharedLora);
+        StartFromCleanMtl(name, model);
+        PhaseParameters.Trainable(model, WorkbookPhase.SharedLora);
         return Run(
-            PhaseName(WorkbookPhase.SharedLora), model,
+            name, model,
             WeatherSampleTransform.OneOf(WeatherSelectorConfig.Default.Conditions),
             EpochsOf(WorkbookPhase.SharedLora), RoutingPolicy.Top1, stream: 6,
             cancel: cancel);
     }
 
-    /// <summary>A fresh model of <paramref name="variant"/> with this run's configuration, on the session's device.</summary>
+    /// <summary>
+    /// A fresh model of <paramref name="variant"/> with this run's configuration, on the session's device.
+    /// </summary>
     public RobuMtlModel NewModel(ModelVariant variant)
     {
         var model = new RobuMtlModel(session.ModelConfig(variant, Lora));
@@ -197,14 +220,22 @@ public sealed class WorkbookTraining
         return model;
     }
 
-    /// <summary>The model a completed phase trained, loaded from its checkpoint.</summary>
+    /// <summary>
+    /// The model a completed phase trained, loaded from its checkpoint once its saved configuration is known to
+    /// match this run's: the model config (a LoRA scale or a drop-path rate changes no tensor shape, so the
+    /// weights alone would load) and the ImageNet weights it started from.
+    /// </summary>
     /// <exception cref="InvalidOperationException">The phase has not run yet; the message names it.</exception>
+    /// <exception cref="CheckpointMismatchException">
+    /// The phase was trained with another configuration; the message names the fields and the phase folder.
+    /// </exception>
     public RobuMtlModel LoadModel(WorkbookPhase phase, WeatherCondition? condition = null)
     {
-        var variant = VariantOf(phase);
         var name = PhaseName(phase, condition);
-        RequireComplete(name);
-        var model = NewModel(variant);
+        var config = session.ModelConfig(PhaseParameters.VariantOf(phase), Lora);
+        completed.RequireModel(name, config);
+        var model = new RobuMtlModel(config);
+        model.to(session.Device);
         session.Checkpoints.TryLoadModel(name, model);
         return model;
     }
@@ -244,19 +275,22 @@ public sealed class WorkbookTraining
         }
         else
         {
-            using var model = Trainable(NewModel(VariantOf(phase)), phase, condition);
+            using var fresh = NewModel(PhaseParameters.VariantOf(phase));
+            var model = PhaseParameters.Trainable(fresh, phase, condition);
             trainable = model.TrainableNamed().Sum(p => p.Parameter.numel());
         }
 
         return new PhaseBudget(PhaseName(phase, condition), trainable, epochs, images);
     }
 
-    /// <summary>The trained selector.</summary>
+    /// <summary>The trained selector, once its saved configuration is known to match this run's.</summary>
+    /// <exception cref="CheckpointMismatchException">The selector was trained with another configuration.</exception>
     public WeatherSelector LoadSelector()
     {
         var name = PhaseName(WorkbookPhase.Selector);
-        RequireComplete(name);
-        var selector = new WeatherSelector(session.ModelConfig(ModelVariant.RobuMtl).Selector!);
+        var config = session.ModelConfig(ModelVariant.RobuMtl).Selector!;
+        completed.RequireSelector(name, config);
+        var selector = new WeatherSelector(config);
         selector.to(session.Device);
         session.Checkpoints.TryLoadModel(name, selector);
         return selector;
@@ -326,7 +360,13 @@ public sealed class WorkbookTraining
                 return new StepLoss(result.Total, batch.Count, parts);
             },
             session.Profile.Seed,
-            new { model = model.Config, routing = routing.ToString(), prefix = Prefix });
+            new
+            {
+                model = model.Config,
+                routing = routing.ToString(),
+                prefix = Prefix,
+                pretrained = session.Profile.PretrainedWeights,
+            });
         await foreach (var record in Train(phase, epochs, cancel))
         {
             yield return record;
@@ -337,65 +377,23 @@ public sealed class WorkbookTraining
         TrainingPhase<TBatch> phase, int epochs, CancellationToken cancel)
     {
         var trainer = new Trainer(
-            session.TrainerFor(epochs), session.Checkpoints,
-            Microsoft.Extensions.Logging.LoggerFactoryExtensions.CreateLogger<Trainer>(session.Loggers));
+            session.TrainerFor(epochs), session.Checkpoints, session.Loggers.CreateLogger<Trainer>());
         return trainer.RunAsync(phase, cancel);
     }
 
-    private void RequireComplete(string name)
+    /// <summary>
+    /// Starts a LoRA phase's fresh model from the clean MTL's heads and the backbone it freezes: the ImageNet
+    /// weights when the profile names them, else the clean MTL's fine-tuned backbone.
+    /// </summary>
+    private void StartFromCleanMtl(string phase, RobuMtlModel model)
     {
-        if (!session.Checkpoints.IsComplete(name))
+        using var clean = LoadModel(WorkbookPhase.CleanMtl);
+        if (!ImageNetBackbone.StartPhase(session, phase, model.backbone, logger))
         {
-            throw new InvalidOperationException(
-                $"Phase '{name}' of the {session.Profile.Kind} profile has not completed in '{session.RunFolder}'. "
-                + "Run the notebook (or `dotnet run --project lib/RobuMTL.Cli -- train`) that trains it first.");
-        }
-    }
-
-    private static ModelVariant VariantOf(WorkbookPhase phase) => phase switch
-    {
-        WorkbookPhase.CleanMtl or WorkbookPhase.MixedMtl => ModelVariant.FineTunedMtl,
-        WorkbookPhase.SharedLora => ModelVariant.SharedLora,
-        WorkbookPhase.Squads => ModelVariant.RobuMtlPlus,
-        WorkbookPhase.Selector => throw new ArgumentException("The selector is loaded with LoadSelector."),
-        _ => ModelVariant.RobuMtl,
-    };
-
-    /// <summary>Sets the phase's trainable set on <paramref name="model"/>: everything else is frozen.</summary>
-    private static RobuMtlModel Trainable(RobuMtlModel model, WorkbookPhase phase, WeatherCondition? condition = null)
-    {
-        switch (phase)
-        {
-            case WorkbookPhase.CleanMtl or WorkbookPhase.MixedMtl:
-                model.backbone.ActivateFullFineTune();
-                Unfreeze(model.heads!);
-                break;
-            case WorkbookPhase.Warmup or WorkbookPhase.SharedLora:
-                model.FreezeAll();
-                model.backbone.Experts.ActivateForTraining(WeatherCondition.Clean);
-                Unfreeze(model.heads!);
-                break;
-            case WorkbookPhase.Expert:
-                model.FreezeAll();
-                model.backbone.Experts.ActivateForTraining(condition ?? throw new ArgumentNullException(
-                    nameof(condition), "an expert phase names its condition"));
-                break;
-            case WorkbookPhase.Squads:
-                model.FreezeAll();
-                Unfreeze(model.squads!);
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(phase), phase, "the phase trains no RobuMtlModel");
+            ParameterTransfer.Copy(clean.backbone, model.backbone);
         }
 
-        return model;
-    }
-
-    private static void Unfreeze(nn.Module module)
-    {
-        foreach (var parameter in module.parameters())
-        {
-            parameter.requires_grad = true;
-        }
+        // The heads learnt on the clean MTL's features; they keep training here and adapt to the frozen backbone.
+        ParameterTransfer.Copy(clean.heads!, model.heads!);
     }
 }

@@ -40,6 +40,42 @@ public sealed class CheckpointStoreTests
         Assert.Equal(["b: saved 2, now (absent)", "c: saved (absent), now 3"], error.Differences);
     }
 
+    [Fact]
+    public void LoadingComparesOnlyTheNamedPartsAndNamesTheFieldAndFolder()
+    {
+        using var folder = new TempFolder();
+        var store = new CheckpointStore(folder.Path);
+        store.EnsureCompatible("warmup", Config(batch: 8, ranks: [4, 8], condition: "Clean"));
+
+        var ranks = new JsonArray(4, 8);
+        store.EnsureSavedMatches("warmup", new Dictionary<string, JsonNode?> { ["run.ranks"] = ranks });
+        var error = Assert.Throws<CheckpointMismatchException>(() => store.EnsureSavedMatches(
+            "warmup", new Dictionary<string, JsonNode?> { ["run.ranks"] = new JsonArray(4, 16) }));
+
+        Assert.Equal(["run.ranks[1]: saved 8, now 16"], error.Differences);
+        Assert.Equal(store.PhaseDirectory("warmup"), error.PhaseDirectory);
+        Assert.Contains(store.PhaseDirectory("warmup"), error.Message);
+        Assert.Contains("settings it was trained with", error.Message);
+    }
+
+    [Fact]
+    public void LoadingAPartTheSavedConfigLacksNamesItAndAMissingConfigIsReported()
+    {
+        using var folder = new TempFolder();
+        var store = new CheckpointStore(folder.Path);
+        store.EnsureCompatible("p", Config(batch: 8, ranks: [4], condition: "Rain"));
+
+        store.EnsureSavedMatches("p", new Dictionary<string, JsonNode?> { ["run.pretrained"] = null });
+        var error = Assert.Throws<CheckpointMismatchException>(() => store.EnsureSavedMatches(
+            "p", new Dictionary<string, JsonNode?> { ["run.pretrained"] = "w.pth" }));
+        var missing = Assert.Throws<InvalidDataException>(() => store.EnsureSavedMatches(
+            "never-ran", new Dictionary<string, JsonNode?> { ["run"] = null }));
+
+        Assert.Equal(["run.pretrained: saved (absent), now \"w.pth\""], error.Differences);
+        var config = Path.Combine(store.PhaseDirectory("never-ran"), CheckpointStore.ConfigFileName);
+        Assert.Contains(config, missing.Message);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("..")]

@@ -1,0 +1,80 @@
+using RobuMTL.Adapters;
+using RobuMTL.Checkpoints;
+using RobuMTL.Core;
+using RobuMTL.Model;
+using RobuMTL.Tests.Training;
+using RobuMTL.Training;
+using RobuMTL.Weather;
+using RobuMTL.Workbook;
+
+namespace RobuMTL.Tests.Workbook;
+
+/// <summary>
+/// Loading a completed phase compares the configuration saved beside its checkpoint, so a model whose tensors
+/// have the same shapes but another meaning (a LoRA scale, other starting weights) is refused by name.
+/// </summary>
+[Collection(TorchRngCollection.Name)]
+public sealed class CompletedPhasesTests : IDisposable
+{
+    private static readonly RunProfile Micro = RunProfile.Smoke with
+    {
+        ImageSize = 32,
+        TrainScenes = 16,
+        ValScenes = 8,
+        BatchSize = 8,
+        Threads = 2,
+        EvalSeverities = [3],
+    };
+
+    private readonly TempFolder runs = new();
+
+    public void Dispose() => runs.Dispose();
+
+    [Fact]
+    public async Task AnotherLoraScaleOrOtherStartingWeightsAreRefusedNamingTheFieldAndFolder()
+    {
+        var session = WorkbookSession.Open(Micro, start: AppContext.BaseDirectory, runsRoot: runs.Path);
+        var training = new WorkbookTraining(session);
+        await Drain(training.CleanMtl());
+        await Drain(training.Warmup());
+        var lora = LoraConfig.PascalContext with
+        {
+            Ranks = Micro.LoraRanks,
+            TaskRank = Micro.TaskLoraRank,
+            Scale = 2.0,
+        };
+        var rescaled = new WorkbookTraining(session, lora: lora);
+
+        var error = Assert.Throws<CheckpointMismatchException>(() => rescaled.LoadModel(WorkbookPhase.Warmup));
+        var assembled = Assert.Throws<CheckpointMismatchException>(() => rescaled.Assemble(ModelVariant.RobuMtl));
+        var expert = Assert.Throws<CheckpointMismatchException>(() => rescaled.Expert(WeatherCondition.Rain));
+
+        var warmup = session.Checkpoints.PhaseDirectory("warmup");
+        Assert.Equal(["run.model.Backbone.Lora.Scale: saved 4, now 2"], error.Differences);
+        Assert.Equal(warmup, error.PhaseDirectory);
+        Assert.Contains($"'{warmup}'", error.Message);
+        Assert.Equal(error.Differences, assembled.Differences);
+        Assert.Equal(error.Differences, expert.Differences);
+        using var same = training.LoadModel(WorkbookPhase.Warmup);
+        Assert.Equal(4.0, same.Config.Backbone.Lora!.Scale);
+
+        var pretrained = Micro with { PretrainedWeights = "data/weights/swin_t-704ceda3.pth" };
+        var other = new WorkbookTraining(
+            WorkbookSession.Open(pretrained, start: AppContext.BaseDirectory, runsRoot: runs.Path));
+        var started = Assert.Throws<CheckpointMismatchException>(() => other.LoadModel(WorkbookPhase.CleanMtl));
+        Assert.Equal(
+            ["run.pretrained: saved (absent), now \"data/weights/swin_t-704ceda3.pth\""], started.Differences);
+        Assert.Equal(session.Checkpoints.PhaseDirectory("clean-mtl"), started.PhaseDirectory);
+    }
+
+    private static async Task<TrainingProgress> Drain(IAsyncEnumerable<TrainingProgress> phase)
+    {
+        TrainingProgress? last = null;
+        await foreach (var record in phase)
+        {
+            last = record;
+        }
+
+        return last!;
+    }
+}
