@@ -38,10 +38,15 @@ public sealed partial class WorkbookVerb : ICliVerb
             Description = "Write executed notebooks back in place (the default), so they carry outputs.",
         };
         var list = new Option<bool>("--list") { Description = "List the notebooks in run order and exit." };
+        var folder = new Option<DirectoryInfo?>("--folder")
+        {
+            Description = "Run the numbered notebooks (NN-*.ipynb) of this folder instead of the repository's " +
+                "notebooks/.",
+        };
 
         var command = new Command("workbook", "Run the notebooks headless, in order, as VS Code would.")
         {
-            profile, notebooks, output, inPlace, list,
+            profile, notebooks, output, inPlace, list, folder,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
             new Request(
@@ -49,7 +54,8 @@ public sealed partial class WorkbookVerb : ICliVerb
                 parse.GetValue(notebooks) ?? [],
                 parse.GetValue(output),
                 parse.GetValue(inPlace),
-                parse.GetValue(list)),
+                parse.GetValue(list),
+                parse.GetValue(folder)),
             cancellationToken));
         return command;
     }
@@ -116,7 +122,7 @@ public sealed partial class WorkbookVerb : ICliVerb
         IReadOnlyList<string> selected;
         try
         {
-            folder = NotebooksFolder();
+            folder = request.Folder is null ? NotebooksFolder() : CheckedFolder(request.Folder);
             var all = Discover(folder);
             if (all.Count == 0)
             {
@@ -234,6 +240,11 @@ public sealed partial class WorkbookVerb : ICliVerb
     private static string Shorten(string text, int length) =>
         text.Length <= length ? text : text[..(length - 1)] + "…";
 
+    private static string CheckedFolder(DirectoryInfo folder) => folder.Exists
+        ? folder.FullName
+        : throw new ArgumentException(
+            $"--folder '{folder.FullName}' does not exist; pass a folder holding NN-*.ipynb notebooks.");
+
     private static string NotebooksFolder()
     {
         // From inside the repository use it; otherwise the working copy the CLI was built in.
@@ -254,7 +265,12 @@ public sealed partial class WorkbookVerb : ICliVerb
     private static partial Regex NumberedNotebook();
 
     private sealed record Request(
-        ProfileKind? Profile, IReadOnlyList<string> Patterns, DirectoryInfo? Output, bool InPlace, bool List);
+        ProfileKind? Profile,
+        IReadOnlyList<string> Patterns,
+        DirectoryInfo? Output,
+        bool InPlace,
+        bool List,
+        DirectoryInfo? Folder);
 
     /// <summary>Reports on the caller's thread, in order (Progress&lt;T&gt; posts to the thread pool).</summary>
     private sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
