@@ -126,6 +126,32 @@ public sealed class NotebookRunnerTests : IDisposable
         Assert.Contains("\"y\":[1,3,2]", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RestoresThePinnedDataFrameLibraryAndFormatsADataFrameAsAnHtmlTable()
+    {
+        // Microsoft.Data.Analysis ships a kernel extension that draws a DataFrame as a table with an index
+        // column; without it the kernel would list the DataFrame's properties (Columns, Rows) instead.
+        var path = TestNotebook.Write(folder, "06-dataframe.ipynb",
+            ("code", $"#r \"nuget: Microsoft.Data.Analysis, {BuildInfo.DataAnalysisVersion}\""),
+            ("code", "using Microsoft.Data.Analysis;\n" +
+                "new DataFrame(\n" +
+                "    new StringDataFrameColumn(\"Condition\", new[] { \"rain\", \"fog\" }),\n" +
+                "    new DoubleDataFrameColumn(\"Contrast\", new[] { 0.125, 0.0625 }))"));
+
+        var result = await new NotebookRunner().RunAsync(path);
+
+        Assert.True(result.Succeeded, result.Failure?.ToString());
+        var table = TestNotebook.Outputs(path)[1].Single(o => (string?)o!["output_type"] == "execute_result")!;
+        var html = string.Concat(table["data"]!["text/html"]!.AsArray().Select(l => (string?)l));
+
+        // The extension's table carries a paging id and one row per DataFrame row under the column names.
+        Assert.Contains("<table id=\"table_", html, StringComparison.Ordinal);
+        Assert.Contains("<th><i>index</i></th><th>Condition</th><th>Contrast</th>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>rain</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>fog</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<pre>0.0625</pre>", html, StringComparison.Ordinal);
+    }
+
     private static string Text(JsonArray outputs) => string.Concat(outputs
         .Where(o => (string?)o!["output_type"] == "stream")
         .SelectMany(o => o!["text"]!.AsArray().Select(t => (string?)t)));
