@@ -115,11 +115,7 @@ public sealed class NotebookRunnerTests : IDisposable
             ("code", "using Plotly.NET;\nvar trace = new Trace2D(\"scatter\");\n" +
                 "trace.SetProperty(\"y\", new[] { 1, 3, 2 });\nGenericChart.ofTraceObject(true, trace)"));
 
-        var result = await new NotebookRunner().RunAsync(path);
-
-        Assert.True(result.Succeeded, result.Failure?.ToString());
-        var chart = TestNotebook.Outputs(path)[1].Single(o => (string?)o!["output_type"] == "execute_result")!;
-        var html = string.Concat(chart["data"]!["text/html"]!.AsArray().Select(l => (string?)l));
+        var html = await RunAndReadHtmlResultAsync(path, cellIndex: 1);
 
         // The extension draws with plotly.js; the default formatter would print the object tree.
         Assert.Contains("renderPlotly", html, StringComparison.Ordinal);
@@ -138,11 +134,7 @@ public sealed class NotebookRunnerTests : IDisposable
                 "    new StringDataFrameColumn(\"Condition\", new[] { \"rain\", \"fog\" }),\n" +
                 "    new DoubleDataFrameColumn(\"Contrast\", new[] { 0.125, 0.0625 }))"));
 
-        var result = await new NotebookRunner().RunAsync(path);
-
-        Assert.True(result.Succeeded, result.Failure?.ToString());
-        var table = TestNotebook.Outputs(path)[1].Single(o => (string?)o!["output_type"] == "execute_result")!;
-        var html = string.Concat(table["data"]!["text/html"]!.AsArray().Select(l => (string?)l));
+        var html = await RunAndReadHtmlResultAsync(path, cellIndex: 1);
 
         // The extension's table carries a paging id and one row per DataFrame row under the column names.
         Assert.Contains("<table id=\"table_", html, StringComparison.Ordinal);
@@ -150,6 +142,17 @@ public sealed class NotebookRunnerTests : IDisposable
         Assert.Contains("<td>rain</td>", html, StringComparison.Ordinal);
         Assert.Contains("<td>fog</td>", html, StringComparison.Ordinal);
         Assert.Contains("<pre>0.0625</pre>", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs a notebook that must succeed and returns the HTML its cell's result displayed.</summary>
+    private static async Task<string> RunAndReadHtmlResultAsync(string path, int cellIndex)
+    {
+        var result = await new NotebookRunner().RunAsync(path);
+
+        Assert.True(result.Succeeded, result.Failure?.ToString());
+        var returned = TestNotebook.Outputs(path)[cellIndex]
+            .Single(o => (string?)o!["output_type"] == "execute_result")!;
+        return string.Concat(returned["data"]!["text/html"]!.AsArray().Select(l => (string?)l));
     }
 
     private static string Text(JsonArray outputs) => string.Concat(outputs
