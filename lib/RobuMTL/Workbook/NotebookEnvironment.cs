@@ -8,42 +8,70 @@ namespace RobuMTL.Workbook;
 /// </summary>
 public static class NotebookEnvironment
 {
+    /// <summary>The package a notebook brings in by <c>#r</c>; the library itself does not reference it.</summary>
+    internal const string ChartExtension = "Plotly.NET.Interactive";
+
     /// <summary>
-    /// Compares the loaded TorchSharp, Plotly.NET.Interactive and Microsoft.Data.Analysis (those that are loaded)
-    /// with the pinned versions and returns them for display.
+    /// Checks TorchSharp, Plotly.NET and Microsoft.Data.Analysis (loaded here if they are not yet) and the
+    /// notebook's Plotly.NET.Interactive against the pinned versions, and returns the four for display.
     /// </summary>
     /// <exception cref="InvalidOperationException">
-    /// A loaded version differs; the message says how to fix it.
+    /// A version differs, or Plotly.NET.Interactive is not loaded; the message says how to fix it.
     /// </exception>
-    public static IReadOnlyList<(string Package, string Version)> RequirePinnedVersions()
+    public static IReadOnlyList<PinnedPackage> RequirePinnedVersions()
     {
-        var expected = new Dictionary<string, string>
+        // typeof loads the assembly, so a package the notebook has not touched yet is still checked.
+        var loaded = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["TorchSharp"] = BuildInfo.TorchSharpVersion,
-            ["Plotly.NET.Interactive"] = BuildInfo.PlotlyNetInteractiveVersion,
-            ["Microsoft.Data.Analysis"] = BuildInfo.DataAnalysisVersion,
+            ["TorchSharp"] = VersionOf(typeof(TorchSharp.torch).Assembly),
+            ["Plotly.NET"] = VersionOf(typeof(Plotly.NET.GenericChart).Assembly),
+            ["Microsoft.Data.Analysis"] = VersionOf(typeof(Microsoft.Data.Analysis.DataFrame).Assembly),
         };
-        var loaded = new List<(string, string)>();
-        foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies())
+        var extension = AppDomain.CurrentDomain.GetAssemblies()
+            .FirstOrDefault(a => a.GetName().Name == ChartExtension);
+        if (extension is not null)
         {
-            var name = assembly.GetName().Name;
-            if (name is null || !expected.TryGetValue(name, out var pinned))
-            {
-                continue;
-            }
-
-            var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-                .Split('+')[0] ?? assembly.GetName().Version?.ToString(3) ?? "?";
-            if (version != pinned)
-            {
-                throw new InvalidOperationException(
-                    $"{name} {version} is loaded but the library was built with {pinned}. Fix the #r line of the "
-                    + "first cell or rebuild (dotnet build lib/RobuMTL.Cli -c Release), then restart the kernel.");
-            }
-
-            loaded.Add((name, version));
+            loaded[ChartExtension] = VersionOf(extension);
         }
 
-        return loaded.Distinct().OrderBy(p => p.Item1, StringComparer.Ordinal).ToList();
+        return Compare(loaded);
     }
+
+    /// <summary>Compares loaded versions (package to version) with the pinned ones, in package order.</summary>
+    internal static IReadOnlyList<PinnedPackage> Compare(IReadOnlyDictionary<string, string> loaded)
+    {
+        var pinned = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["TorchSharp"] = BuildInfo.TorchSharpVersion,
+            ["Plotly.NET"] = BuildInfo.PlotlyNetVersion,
+            [ChartExtension] = BuildInfo.PlotlyNetInteractiveVersion,
+            ["Microsoft.Data.Analysis"] = BuildInfo.DataAnalysisVersion,
+        };
+        var checkedPackages = new List<PinnedPackage>();
+        foreach (var (package, version) in pinned)
+        {
+            if (!loaded.TryGetValue(package, out var found))
+            {
+                throw new InvalidOperationException(
+                    $"{package} is not loaded in this kernel. Add #r \"nuget: {package}, {version}\" "
+                    + "to the notebook's first cell and restart the kernel.");
+            }
+
+            if (found != version)
+            {
+                throw new InvalidOperationException(
+                    $"{package} {found} is loaded but the library was built with {version}. Fix the #r line of "
+                    + "the first cell or rebuild (dotnet build lib/RobuMTL.Cli -c Release), then restart the kernel.");
+            }
+
+            checkedPackages.Add(new PinnedPackage(package, found));
+        }
+
+        return checkedPackages;
+    }
+
+    private static string VersionOf(Assembly assembly) =>
+        assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? assembly.GetName().Version?.ToString(3)
+        ?? "?";
 }
