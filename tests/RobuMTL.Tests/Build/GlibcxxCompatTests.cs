@@ -10,14 +10,9 @@ public sealed class GlibcxxCompatTests
 {
     private static readonly HashSet<string> Allowed = ["_ZSt21ios_base_library_initv"];
 
-    private static string CachedLibrary()
-    {
-        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        return Path.Combine(
-            packages, "torchsharp", BuildInfo.TorchSharpVersion, "runtimes", "linux-x64", "native",
-            "libLibTorchSharp.so");
-    }
+    private static string CachedLibrary() => Path.Combine(
+        NuGetCache.PackageFolder("TorchSharp", BuildInfo.TorchSharpVersion), "runtimes", "linux-x64", "native",
+        "libLibTorchSharp.so");
 
     private static string OutputLibrary() =>
         Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native", "libLibTorchSharp.so");
@@ -50,6 +45,28 @@ public sealed class GlibcxxCompatTests
         var plan = GlibcxxCompatPlan.Create(File.ReadAllBytes(OutputLibrary()), systemVersions, Allowed);
 
         Assert.All(plan.Missing, need => Assert.True(need.Weak, $"{need.Version} is not marked weak"));
+    }
+
+    [Fact]
+    public void TheBuildMarksItsOutputCopyAndNeverTheNuGetCacheCopy()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var cached = File.ReadAllBytes(CachedLibrary());
+        var output = File.ReadAllBytes(OutputLibrary());
+
+        // The cache keeps TorchSharp's hard GLIBCXX_3.4.32 need, so the build edited only its own copy.
+        var marker = ElfSymbolVersions.ReadNeeds(cached).Single(n => n.Version == "GLIBCXX_3.4.32");
+        Assert.False(marker.Weak, $"{CachedLibrary()} was edited: its GLIBCXX_3.4.32 need is weak");
+
+        // And that copy is the cached file with at most some weak flags set, nothing else changed.
+        Assert.Equal(cached.Length, output.Length);
+        var weakFlags = ElfSymbolVersions.ReadNeeds(output).Where(n => n.Weak).Select(n => n.FlagsOffset).ToHashSet();
+        var changed = Enumerable.Range(0, cached.Length).Where(i => cached[i] != output[i]).ToList();
+        Assert.All(changed, i => Assert.Contains(i, weakFlags));
     }
 
     [Fact]
