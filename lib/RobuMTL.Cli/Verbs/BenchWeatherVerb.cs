@@ -3,7 +3,10 @@ using RobuMTL.Weather;
 
 namespace RobuMTL.Cli.Verbs;
 
-/// <summary><c>bench-weather</c>: prints single-thread images per second of every weather effect.</summary>
+/// <summary>
+/// <c>bench-weather</c>: prints images per second of every weather effect at each size, one thread against
+/// batch-parallel, and the ratio.
+/// </summary>
 public sealed class BenchWeatherVerb : ICliVerb
 {
     /// <inheritdoc/>
@@ -22,9 +25,15 @@ public sealed class BenchWeatherVerb : ICliVerb
             Description = "Minimum timing per effect and size.",
             DefaultValueFactory = _ => 1.0,
         };
-        var command = new Command("bench-weather", "Measure weather effect throughput (images/s, one thread).")
+        var batch = new Option<int>("--batch")
         {
-            sizes, seconds,
+            Description = "Images per ApplyBatch call, serial and parallel alike.",
+            DefaultValueFactory = _ => WeatherBenchmarkOptions.Default.BatchSize,
+        };
+        var command = new Command(
+            "bench-weather", "Measure weather effect throughput (images/s, one thread and batch-parallel).")
+        {
+            sizes, seconds, batch,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -40,20 +49,32 @@ public sealed class BenchWeatherVerb : ICliVerb
                 return Task.FromResult(1);
             }
 
+            if (parse.GetValue(batch) is not (>= 1 and <= 1024))
+            {
+                parse.InvocationConfiguration.Error.WriteLine(
+                    $"bench-weather: --batch {parse.GetValue(batch)} must lie in 1..1024");
+                return Task.FromResult(1);
+            }
+
             var options = WeatherBenchmarkOptions.Default with
             {
                 Sizes = parsedSizes,
                 MinDuration = TimeSpan.FromSeconds(parse.GetValue(seconds)),
+                BatchSize = parse.GetValue(batch),
             };
-            stdout.WriteLine($"{"condition",-10} {"size",6} {"images",7} {"ms/image",10} {"images/s",10}");
+            stdout.WriteLine(
+                $"{"condition",-10} {"size",6} {"serial img/s",13} {"parallel img/s",15} {"ratio",7}");
             foreach (var r in WeatherBenchmark.Run(options, cancellationToken: cancellationToken))
             {
                 stdout.WriteLine(
-                    $"{r.Condition,-10} {r.Size,6} {r.Images,7} "
-                    + $"{r.MillisecondsPerImage,10:F2} {r.ImagesPerSecond,10:F1}");
+                    $"{r.Condition,-10} {r.Size,6} {r.Serial.ImagesPerSecond,13:F1} "
+                    + $"{r.Parallel.ImagesPerSecond,15:F1} {r.Speedup,6:F2}x");
             }
 
-            stdout.WriteLine($"One thread, severity level {options.Severity}; timings on a shared machine are noisy.");
+            stdout.WriteLine(
+                $"Batches of {options.BatchSize} through ApplyBatch, serial on one thread, parallel on up to "
+                + $"{Environment.ProcessorCount} cores; severity level {options.Severity}. "
+                + "Timings on a shared machine are noisy.");
             return Task.FromResult(0);
         });
         return command;

@@ -4,8 +4,11 @@ using RobuMTL.Imaging;
 namespace RobuMTL.Weather;
 
 /// <summary>
-/// Measures single-thread throughput of each weather effect on a synthetic scene. Speed claims are made with this
-/// (as ratios or images per second), never in unit tests; numbers from a shared machine are noisy.
+/// Measures the throughput of each weather effect on a synthetic scene, through
+/// <see cref="WeatherSynthesizer"/>.<c>ApplyBatch</c> on one thread and then on
+/// <see cref="WeatherBenchmarkOptions.Threads"/> threads, so the batch-parallel speedup is measured, not assumed.
+/// Speed claims are made with this (as ratios or images per second), never in unit tests; numbers from a shared
+/// machine are noisy.
 /// </summary>
 public static class WeatherBenchmark
 {
@@ -23,31 +26,45 @@ public static class WeatherBenchmark
         var results = new List<WeatherBenchmarkResult>();
         foreach (var size in options.Sizes)
         {
-            var scene = Scene(size);
+            var batch = Enumerable.Repeat(Scene(size), options.BatchSize).ToArray();
             foreach (var condition in options.Conditions)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var effect = synthesizer.EffectFor(condition);
+                var recipe = WeatherRecipe.Single(condition, severity);
 
-                // One untimed call compiles the code paths.
-                effect.Apply(scene, severity, WeatherSeed.RandomFor(options.Seed, -1));
+                // One untimed parallel batch compiles the code paths and wakes the thread pool.
+                synthesizer.ApplyBatch(batch, recipe, options.Seed - 1, options.Threads);
 
-                var watch = Stopwatch.StartNew();
-                var images = 0;
-                while (images < options.MinImages || watch.Elapsed < options.MinDuration)
-                {
-                    effect.Apply(scene, severity, WeatherSeed.RandomFor(options.Seed, images));
-                    images++;
-                }
-
-                watch.Stop();
-                var result = new WeatherBenchmarkResult(condition, size, images, watch.Elapsed);
+                var serial = Time(synthesizer, batch, recipe, options, threads: 1, cancellationToken);
+                var parallel = Time(synthesizer, batch, recipe, options, options.Threads, cancellationToken);
+                var result = new WeatherBenchmarkResult(condition, size, serial, parallel);
                 results.Add(result);
                 progress?.Report(result);
             }
         }
 
         return results;
+    }
+
+    private static WeatherThroughput Time(
+        WeatherSynthesizer synthesizer,
+        RgbImage[] batch,
+        WeatherRecipe recipe,
+        WeatherBenchmarkOptions options,
+        int threads,
+        CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var images = 0;
+        for (var round = 0; images < options.MinImages || watch.Elapsed < options.MinDuration; round++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            synthesizer.ApplyBatch(batch, recipe, options.Seed + round, threads);
+            images += batch.Length;
+        }
+
+        watch.Stop();
+        return new WeatherThroughput(images, watch.Elapsed);
     }
 
     /// <summary>A deterministic test scene: sky-like gradient over a darker textured ground.</summary>
