@@ -80,7 +80,7 @@ public sealed class BenchSwinVerb : ICliVerb
 
         Console.WriteLine($"Swin-T forward + backward, {options.ImageSize} px, batch {options.Batch}, "
             + $"{options.Threads} threads, {options.WarmupSteps} warm-up + {options.Steps} timed steps.");
-        var stepPrinter = new Inline<(int Step, double Ms)>(
+        var stepPrinter = new InlineProgress<(int Step, double Ms)>(
             p => Console.WriteLine($"  torchsharp step {p.Step}: {p.Ms:F0} ms"));
         var ours = SwinBenchmark.MeasureSpeed(options, stepPrinter);
         Console.WriteLine($"TorchSharp {BuildInfo.TorchSharpVersion} (libtorch {BuildInfo.LibTorchVersion}): "
@@ -156,10 +156,4 @@ public sealed class BenchSwinVerb : ICliVerb
     }
 
     private static string Mib(double bytes) => $"{bytes / (1024 * 1024):F1} MiB";
-
-    // Progress<T> would post to the thread pool and print out of order; this prints on the measuring thread.
-    private sealed class Inline<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }

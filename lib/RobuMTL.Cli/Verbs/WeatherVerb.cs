@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RobuMTL.Weather;
+using Spectre.Console;
 
 namespace RobuMTL.Cli.Verbs;
 
@@ -67,8 +68,8 @@ public sealed class WeatherVerb : ICliVerb
                     parse.GetValue(spatial),
                     parse.GetValue(severity),
                     parse.GetValue(strength));
-                var results = WeatherFileJob.Run(
-                    parse.GetValue(input)!, parse.GetValue(output)!, recipe, parse.GetValue(seed));
+                var results = RunWithProgressBar(
+                    stdout, parse.GetValue(input)!, parse.GetValue(output)!, recipe, parse.GetValue(seed));
                 foreach (var r in results)
                 {
                     var labels = string.Join("+", r.Conditions);
@@ -85,6 +86,25 @@ public sealed class WeatherVerb : ICliVerb
             }
         });
         return command;
+    }
+
+    /// <summary>Runs the job under a Spectre progress bar that advances as each file is written.</summary>
+    private static IReadOnlyList<WeatherFileResult> RunWithProgressBar(
+        TextWriter stdout, string input, string output, WeatherRecipe recipe, int seed)
+    {
+        // A terminal gets a live bar; redirected output gets Spectre's plain progress lines instead.
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
+        var count = WeatherFileJob.FindInputs(input).Count;
+        return console.Progress()
+            .Columns(
+                new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(),
+                new RemainingTimeColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask(Markup.Escape(recipe.ToString()), maxValue: count);
+                var advance = new InlineProgress<WeatherFileResult>(_ => task.Increment(1));
+                return WeatherFileJob.Run(input, output, recipe, seed, progress: advance);
+            });
     }
 
     private static string ConditionNames =>

@@ -271,10 +271,4 @@ public sealed partial class WorkbookVerb : ICliVerb
         bool InPlace,
         bool List,
         DirectoryInfo? Folder);
-
-    /// <summary>Reports on the caller's thread, in order (Progress&lt;T&gt; posts to the thread pool).</summary>
-    private sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RobuMTL.Cli.Verbs;
 using RobuMTL.Imaging;
+using RobuMTL.Tests.Training;
 using RobuMTL.Weather;
 using static RobuMTL.Tests.Weather.WeatherTestImages;
 
@@ -61,6 +62,20 @@ public sealed class WeatherVerbTests : IDisposable
         Assert.Contains("Sequence [Rain + Fog]", seq.Out);
         Assert.True(mix.Code == 0, mix.Err);
         Assert.Contains("Spatial [Snow + Noise]", mix.Out);
+    }
+
+    [Fact]
+    public void Progress_advances_once_per_written_file()
+    {
+        // The verb's Spectre bar advances on these reports; how often Spectre redraws is its own timing.
+        var recipe = WeatherRecipe.Single(WeatherCondition.Fog, WeatherSeverity.FromLevel(2));
+        var reported = new System.Collections.Concurrent.ConcurrentBag<string>();
+
+        var results = WeatherFileJob.Run(Path.Combine(_root, "in"), Path.Combine(_root, "job"), recipe, seed: 0,
+            progress: new InlineProgress<WeatherFileResult>(r => reported.Add(r.OutputPath)));
+
+        Assert.Equal(2, reported.Count);
+        Assert.Equal(results.Select(r => r.OutputPath).Order(), reported.Order());
     }
 
     [Fact]
