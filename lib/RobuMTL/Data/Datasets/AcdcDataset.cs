@@ -20,29 +20,28 @@ public sealed class AcdcDataset : IMultiTaskDataset
         "terrain", "sky", "person", "rider", "car", "truck", "bus", "train", "motorcycle", "bicycle",
     ];
 
-    /// <summary>The four ACDC condition folders.</summary>
-    public static IReadOnlyList<string> Conditions { get; } = ["fog", "night", "rain", "snow"];
-
-    private readonly (string Image, string Label, string Condition)[] _items;
+    private readonly (string Image, string Label, AcdcCondition Condition)[] _items;
 
     /// <summary>Lists every image of <paramref name="conditions"/> (default: all four) in the split.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A condition is not a defined <see cref="AcdcCondition"/>.
+    /// </exception>
     /// <exception cref="DirectoryNotFoundException">The root or a condition folder does not exist.</exception>
     /// <exception cref="InvalidDataException">No images were found.</exception>
-    public AcdcDataset(string root, DatasetSplit split, IReadOnlyList<string>? conditions = null)
+    public AcdcDataset(string root, DatasetSplit split, IReadOnlyList<AcdcCondition>? conditions = null)
     {
         SplitList.RequireRoot(root, "ACDC");
         var name = split == DatasetSplit.Train ? "train" : "val";
-        var items = new List<(string, string, string)>();
-        foreach (var condition in conditions ?? Conditions)
+        var items = new List<(string, string, AcdcCondition)>();
+        foreach (var condition in conditions ?? Enum.GetValues<AcdcCondition>())
         {
-            if (!Conditions.Contains(condition))
+            if (!Enum.IsDefined(condition))
             {
-                throw new ArgumentException(
-                    $"ACDC condition '{condition}' is not one of: {string.Join(", ", Conditions)}.",
-                    nameof(conditions));
+                throw new ArgumentOutOfRangeException(
+                    nameof(conditions), condition,
+                    $"not an ACDC condition; choose from {string.Join(", ", Enum.GetNames<AcdcCondition>())}.");
             }
 
-            var folder = Path.Combine(root, "rgb_anon", condition, name);
+            var folder = Path.Combine(root, "rgb_anon", FolderName(condition), name);
             if (!Directory.Exists(folder))
             {
                 throw new DirectoryNotFoundException(
@@ -68,6 +67,18 @@ public sealed class AcdcDataset : IMultiTaskDataset
     /// <inheritdoc />
     public DatasetInfo Info { get; }
 
+    /// <summary>The folder of <paramref name="condition"/> under <c>rgb_anon/</c> and <c>gt/</c>.</summary>
+    public static string FolderName(AcdcCondition condition) => condition.ToString().ToLowerInvariant();
+
+    /// <summary>The synthetic condition matching an ACDC one; night has none.</summary>
+    public static WeatherCondition? WeatherFor(AcdcCondition condition) => condition switch
+    {
+        AcdcCondition.Fog => WeatherCondition.Fog,
+        AcdcCondition.Rain => WeatherCondition.Rain,
+        AcdcCondition.Snow => WeatherCondition.Snow,
+        _ => null,
+    };
+
     /// <inheritdoc />
     public int Count => _items.Length;
 
@@ -85,13 +96,7 @@ public sealed class AcdcDataset : IMultiTaskDataset
             Id = Path.GetFileName(imagePath).Replace("_rgb_anon.png", "", StringComparison.Ordinal),
             Image = image,
             Semantic = semantic,
-            Condition = condition switch
-            {
-                "fog" => WeatherCondition.Fog,
-                "rain" => WeatherCondition.Rain,
-                "snow" => WeatherCondition.Snow,
-                _ => null,
-            },
+            Condition = WeatherFor(condition),
         }.Validate();
     }
 }
