@@ -107,10 +107,15 @@ public class WeatherEffectTests
         Assert.True(Mean(result) > Mean(image) + 0.02);
     }
 
+    // Rain, snow and clouds also change their layer count with the level; they stay monotone per seed because
+    // every possible layer's seed is drawn up front, so a higher level keeps the lower level's layers and adds.
     [Theory]
     [InlineData(WeatherCondition.Noise)]
     [InlineData(WeatherCondition.Blur)]
     [InlineData(WeatherCondition.Fog)]
+    [InlineData(WeatherCondition.Rain)]
+    [InlineData(WeatherCondition.Snow)]
+    [InlineData(WeatherCondition.Clouds)]
     public void Severity_is_monotone_for_the_same_seed(WeatherCondition condition)
     {
         var image = Scene();
