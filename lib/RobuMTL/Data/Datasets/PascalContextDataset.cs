@@ -31,7 +31,9 @@ public sealed class PascalContextDataset : IMultiTaskDataset
     private readonly string[] _ids;
 
     /// <summary>Opens the split; checks the root and split list now, each sample's files when it is read.</summary>
-    /// <exception cref="DirectoryNotFoundException">The root does not exist.</exception>
+    /// <exception cref="DirectoryNotFoundException">
+    /// The root does not exist, or neither <c>semseg/pascal-context</c> nor <c>semseg/VOC12</c> does.
+    /// </exception>
     /// <exception cref="InvalidDataException">The split list is missing or empty.</exception>
     public PascalContextDataset(string root, DatasetSplit split)
     {
@@ -40,7 +42,12 @@ public sealed class PascalContextDataset : IMultiTaskDataset
         var name = split == DatasetSplit.Train ? "train" : "val";
         _ids = SplitList.Read(Path.Combine(root, "ImageSets", "Context", name + ".txt"), "PASCAL-Context", root);
         var context = Path.Combine(root, "semseg", "pascal-context");
-        _semsegFolder = Directory.Exists(context) ? context : Path.Combine(root, "semseg", "VOC12");
+        var voc = Path.Combine(root, "semseg", "VOC12");
+        _semsegFolder = Directory.Exists(context) ? context
+            : Directory.Exists(voc) ? voc
+            : throw new DirectoryNotFoundException(
+                $"PASCAL-Context: neither '{context}' nor '{voc}' exists; put the semantic label PNGs in one of "
+                + "them as in data/README.md.");
         Info = new DatasetInfo(
             $"PASCAL-Context MTL ({name})",
             [TaskKind.SemanticSegmentation, TaskKind.HumanParts, TaskKind.Saliency, TaskKind.Normals],
