@@ -95,6 +95,9 @@ public sealed class BenchInferenceVerb : ICliVerb
             + "included in \"merge every image\".");
         stdout.WriteLine($"\"Merge on change\" merged {result.OnChangeMerges} time(s): the input is one fixed image, "
             + "i.e. a long run of frames in the same weather; a change every N frames adds about merge / N.");
+        stdout.WriteLine($"Shared LoRA multiply-adds per token over those of the adapted linear layers: top-1 "
+            + $"{result.Top1AdapterWork:F2}x, top-6 {result.Top6AdapterWork:F2}x (unmerged routing adds this to "
+            + "the layers' work, attention and heads aside).");
         stdout.WriteLine(result.TaskAdaptersStayUnmerged
             ? $"Known limitation: merging folds only the shared adapters into the base weights; the task-specific "
                 + $"adapters (rank {o.Lora.TaskRank}) stay and run per task stream, and the last block of each "

@@ -25,6 +25,15 @@ public sealed record InferenceBenchmarkResult(
     bool TaskAdaptersStayUnmerged,
     int Threads)
 {
+    /// <summary>
+    /// The top-1 expert's shared LoRA multiply-adds per token over those of the layers it adapts
+    /// (<see cref="InferenceBenchmark.AdapterWork"/>).
+    /// </summary>
+    public double Top1AdapterWork { get; init; }
+
+    /// <summary>The same for the top-6 experts: the floor of the unmerged top-6 path's extra work.</summary>
+    public double Top6AdapterWork { get; init; }
+
     /// <summary>Median merge plus unmerge time in milliseconds.</summary>
     public double MedianMergeMilliseconds => InferenceLatency.Median(MergeMilliseconds);
 

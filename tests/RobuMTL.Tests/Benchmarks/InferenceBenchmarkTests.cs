@@ -79,6 +79,26 @@ public sealed class InferenceBenchmarkTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(6)]
+    public void AdapterWorkFollowsTheLowRankFormulaPerBlock(int k)
+    {
+        using var model = InferenceBenchmark.BuildRouted(Tiny);
+
+        // Per block: qkv C->3C, proj C->C, fc1 C->4C, fc2 4C->C; LoRA r(in + out) each, k experts.
+        double adapter = 0, linear = 0;
+        for (var stage = 0; stage < Tiny.Swin.StageCount; stage++)
+        {
+            double c = Tiny.Swin.StageDim(stage), r = Tiny.Lora.Ranks[stage], blocks = Tiny.Swin.Depths[stage];
+            adapter += blocks * k * r * 16 * c;
+            linear += blocks * 12 * c * c;
+        }
+
+        Assert.Equal(adapter / linear, InferenceBenchmark.AdapterWork(model, k), 10);
+        Assert.Throws<ArgumentOutOfRangeException>(() => InferenceBenchmark.AdapterWork(model, 0));
+    }
+
     [Fact]
     public void BuildsIdenticalRoutedModelsWithNonZeroExperts()
     {

@@ -121,6 +121,28 @@ public sealed class SceneGeneratorTests
     }
 
     [Fact]
+    public void TheFigureStandsWithinItsDistanceRangeAndIsLargeEnoughToLearnItsParts()
+    {
+        var near = Generator.Config.PersonDistance;
+        var withFigure = Scenes.Select(r => r.Sample).Where(s => s.Semantic!.Contains((byte)SceneClass.Person))
+            .ToArray();
+        Assert.NotEmpty(withFigure);
+
+        foreach (var s in withFigure)
+        {
+            var onFigure = Enumerable.Range(0, s.Semantic!.Length)
+                .Where(p => s.Semantic[p] == (byte)SceneClass.Person).ToArray();
+            var nearest = onFigure.Min(p => s.Depth![p]);
+            Assert.InRange(nearest, near.Min - 0.8f, near.Max + 0.1f);
+        }
+
+        // At 64 px a figure 5-10 m away covers ~0.4% of the image; within 2-4.5 m it covers several percent.
+        var share = withFigure.Average(s => s.Semantic!.Count(c => c == (byte)SceneClass.Person)
+            / (double)s.Semantic!.Length);
+        Assert.True(share > 0.02, $"the figure covers {share:P2} of a 64 px image on average");
+    }
+
+    [Fact]
     public void PartsExistOnlyOnTheFigureAndAreIgnoredWithoutOne()
     {
         var withoutPerson = 0;

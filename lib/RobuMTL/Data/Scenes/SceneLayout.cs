@@ -64,7 +64,7 @@ internal sealed class SceneLayout
         {
             if (i == 0 && withPerson)
             {
-                TryPlace(0.45f, (x, z) => AddPerson(x, z));
+                TryPlace(0.45f, (x, z) => AddPerson(x, z), config.PersonDistance);
                 continue;
             }
 
@@ -138,12 +138,21 @@ internal sealed class SceneLayout
     }
 
     /// <summary>Draws positions in view until one keeps <paramref name="radius"/> clear of earlier objects.</summary>
-    private void TryPlace(float radius, Action<float, float> add)
+    private void TryPlace(float radius, Action<float, float> add, FloatRange? distance = null)
     {
+        // Objects stand anywhere between 1.8 m and 0.8 m before the back wall, or inside the given range.
+        var near = 1.8f;
+        var far = Depth - 0.8f;
+        if (distance is { } d)
+        {
+            near = MathF.Max(near, d.Min);
+            far = MathF.Max(near, MathF.Min(far, d.Max));
+        }
+
         var r = Random;
         for (var attempt = 0; attempt < 24; attempt++)
         {
-            var z = 1.8f + (r.NextSingle() * (Depth - 2.6f));
+            var z = near + (r.NextSingle() * (far - near));
             var spread = MathF.Min((z * HalfFieldTan * 0.85f) - radius, (Width / 2f) - radius - 0.1f);
             if (spread <= 0)
             {
