@@ -24,7 +24,7 @@ public sealed class EvaluateVerb : ICliVerb
     {
         var profile = new Option<ProfileKind?>("--profile")
         {
-            Description = "Run profile (smoke, quick, paper). Default: ROBUMTL_PROFILE, else quick.",
+            Description = "Run profile (smoke, quick, paper, paper-nyud). Default: ROBUMTL_PROFILE, else quick.",
         };
         var external = new Option<DirectoryInfo?>("--external")
         {

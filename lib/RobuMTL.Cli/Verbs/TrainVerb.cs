@@ -28,7 +28,7 @@ public sealed class TrainVerb : ICliVerb
     {
         var profile = new Option<ProfileKind?>("--profile")
         {
-            Description = "Run profile (smoke, quick, paper). Default: ROBUMTL_PROFILE, else quick.",
+            Description = "Run profile (smoke, quick, paper, paper-nyud). Default: ROBUMTL_PROFILE, else quick.",
         };
         var phase = new Option<WorkbookPhase?>(PhaseOption)
         {

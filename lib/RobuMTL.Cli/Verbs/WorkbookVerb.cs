@@ -21,7 +21,7 @@ public sealed partial class WorkbookVerb : ICliVerb
     {
         var profile = new Option<ProfileKind?>("--profile")
         {
-            Description = "Run profile passed to the notebooks as ROBUMTL_PROFILE (smoke, quick, paper). " +
+            Description = "Run profile passed to the notebooks as ROBUMTL_PROFILE (smoke, quick, paper, paper-nyud). " +
                 "Default: the ROBUMTL_PROFILE environment variable, else quick.",
         };
         var notebooks = new Option<string[]>("--notebooks")

@@ -11,6 +11,9 @@ public enum ProfileKind
     /// </summary>
     Quick,
 
-    /// <summary>The paper's setting on a GPU: Swin-T at 448 px on PASCAL-Context or NYUD-v2.</summary>
+    /// <summary>The paper's setting on a GPU: Swin-T at 448 px on PASCAL-Context.</summary>
     Paper,
+
+    /// <summary>The paper's setting on NYUD-v2 (its larger ranks [64,128,256,512]), on a GPU.</summary>
+    PaperNyud,
 }

@@ -118,12 +118,25 @@ public sealed record RunProfile(
         BaselineEpochs: 500, EvalSeverities: [1, 2, 3, 4, 5], PretrainedWeights: "data/weights/swin_t-704ceda3.pth",
         ComputeBackend.Cuda, Threads: null, Seed: 7);
 
+    /// <summary>
+    /// The paper's NYUD-v2 setting: the <see cref="Paper"/> recipe on NYUD-v2 (semseg, depth, normals, edges) with
+    /// the paper's NYUD ranks [64,128,256,512].
+    /// </summary>
+    public static RunProfile PaperNyud { get; } = Paper with
+    {
+        Kind = ProfileKind.PaperNyud,
+        Dataset = DatasetKind.NyudV2,
+        DataRoot = "data/NYUDv2",
+        LoraRanks = [64, 128, 256, 512],
+    };
+
     /// <summary>The preset with the given kind.</summary>
     public static RunProfile For(ProfileKind kind) => kind switch
     {
         ProfileKind.Smoke => Smoke,
         ProfileKind.Quick => Quick,
         ProfileKind.Paper => Paper,
+        ProfileKind.PaperNyud => PaperNyud,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown profile"),
     };
 
@@ -131,7 +144,7 @@ public sealed record RunProfile(
     /// The profile a notebook or command should use: <paramref name="overrideName"/> when given (a notebook's
     /// parameters cell), else the <c>ROBUMTL_PROFILE</c> environment variable, else <see cref="Quick"/>.
     /// </summary>
-    /// <exception cref="ArgumentException">The name is not smoke, quick or paper.</exception>
+    /// <exception cref="ArgumentException">The name is not smoke, quick, paper or paper-nyud.</exception>
     public static RunProfile Resolve(string? overrideName = null)
     {
         var name = overrideName;
@@ -147,11 +160,13 @@ public sealed record RunProfile(
             return Quick;
         }
 
-        var trimmed = name.Trim();
-        return char.IsLetter(trimmed[0]) && Enum.TryParse<ProfileKind>(trimmed, ignoreCase: true, out var kind)
+        // "paper-nyud" and "paper_nyud" name PaperNyud as well.
+        var trimmed = name.Trim().Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
+        return trimmed.Length > 0 && char.IsLetter(trimmed[0])
+            && Enum.TryParse<ProfileKind>(trimmed, ignoreCase: true, out var kind)
             ? For(kind)
             : throw new ArgumentException(
-                $"Profile '{name}' from {source} is not a profile; use one of: smoke, quick, paper.",
+                $"Profile '{name}' from {source} is not a profile; use one of: smoke, quick, paper, paper-nyud.",
                 nameof(overrideName));
     }
 }

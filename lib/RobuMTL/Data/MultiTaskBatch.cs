@@ -17,11 +17,16 @@ namespace RobuMTL.Data;
 public sealed class MultiTaskBatch : IDisposable
 {
     private MultiTaskBatch(
-        Tensor images, Dictionary<TaskKind, Tensor> targets, Tensor? conditions, IReadOnlyList<string> ids)
+        Tensor images,
+        Dictionary<TaskKind, Tensor> targets,
+        Tensor? conditions,
+        Tensor? conditionWeights,
+        IReadOnlyList<string> ids)
     {
         Images = images;
         Targets = targets;
         Conditions = conditions;
+        ConditionWeights = conditionWeights;
         Ids = ids;
     }
 
@@ -36,6 +41,12 @@ public sealed class MultiTaskBatch : IDisposable
     /// selector's training label; null unless every sample carries a condition.
     /// </summary>
     public Tensor? Conditions { get; }
+
+    /// <summary>
+    /// Each sample's share of every <see cref="Weather.WeatherCondition"/> (B, number of conditions) float32, the
+    /// soft label of a mixture; null unless every sample carries <see cref="MultiTaskSample.ConditionWeights"/>.
+    /// </summary>
+    public Tensor? ConditionWeights { get; }
 
     /// <summary>Sample identifiers in batch order.</summary>
     public IReadOnlyList<string> Ids { get; }
@@ -102,8 +113,24 @@ public sealed class MultiTaskBatch : IDisposable
             conditions = tensor(labels, [samples.Count]).MoveToOuterDisposeScope(); // (B,)
         }
 
+        Tensor? weights = null;
+        if (samples.All(s => s.ConditionWeights is not null))
+        {
+            var length = samples[0].ConditionWeights!.Length;
+            var mismatched = samples.FirstOrDefault(s => s.ConditionWeights!.Length != length);
+            if (mismatched is not null)
+            {
+                throw new ArgumentException(
+                    $"sample '{mismatched.Id}' has {mismatched.ConditionWeights!.Length} condition weights, expected "
+                    + $"{length} like '{samples[0].Id}'", nameof(samples));
+            }
+
+            var flat = samples.SelectMany(s => s.ConditionWeights!).ToArray();
+            weights = tensor(flat, [samples.Count, length]).MoveToOuterDisposeScope(); // (B, number of conditions)
+        }
+
         return new MultiTaskBatch(
-            images.MoveToOuterDisposeScope(), targets, conditions, samples.Select(s => s.Id).ToArray());
+            images.MoveToOuterDisposeScope(), targets, conditions, weights, samples.Select(s => s.Id).ToArray());
     }
 
     /// <summary>Moves every tensor to <paramref name="device"/>, returning a new batch (this one is kept).</summary>
@@ -111,6 +138,7 @@ public sealed class MultiTaskBatch : IDisposable
         Images.to(device),
         Targets.ToDictionary(kv => kv.Key, kv => kv.Value.to(device)),
         Conditions?.to(device),
+        ConditionWeights?.to(device),
         Ids);
 
     /// <inheritdoc />
@@ -123,6 +151,7 @@ public sealed class MultiTaskBatch : IDisposable
         }
 
         Conditions?.Dispose();
+        ConditionWeights?.Dispose();
     }
 
     private static Tensor StackTarget(IReadOnlyList<MultiTaskSample> samples, TaskKind task, int height, int width)

@@ -44,8 +44,21 @@ public sealed record MultiTaskSample
     /// <summary>Edge per pixel (H * W): 1 on a boundary, 0 elsewhere, <see cref="Ignore"/> = unknown.</summary>
     public byte[]? Edges { get; init; }
 
-    /// <summary>The weather condition applied to <see cref="Image"/>; null when none was recorded.</summary>
+    /// <summary>
+    /// The weather condition applied to <see cref="Image"/> (the largest share of a mixture); null when none was
+    /// recorded.
+    /// </summary>
     public WeatherCondition? Condition { get; init; }
+
+    /// <summary>
+    /// Each <see cref="WeatherCondition"/>'s share of the weather on <see cref="Image"/>, indexed by its numeric
+    /// value and summing to 1 (one-hot for a single condition or a clean image; a mixture's shares otherwise);
+    /// null when none was recorded.
+    /// </summary>
+    public float[]? ConditionWeights { get; init; }
+
+    /// <summary>The strength every applied condition used; null for a clean image or when none was recorded.</summary>
+    public WeatherSeverity? Severity { get; init; }
 
     /// <summary>Image width (W).</summary>
     public int Width => Image.Width;

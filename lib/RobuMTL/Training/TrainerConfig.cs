@@ -84,7 +84,7 @@ public sealed record TrainerConfig(
     }
 
     /// <summary>
-    /// The preset that matches a run profile (Smoke, Quick or Paper) with the profile's batch size and the
+    /// The preset that matches a run profile (Smoke, Quick, or Paper for both paper profiles) with the profile's batch size and the
     /// given number of epochs.
     /// </summary>
     public static TrainerConfig ForProfile(RunProfile profile, int epochs)
@@ -94,7 +94,7 @@ public sealed record TrainerConfig(
         {
             ProfileKind.Smoke => Smoke,
             ProfileKind.Quick => Quick,
-            ProfileKind.Paper => Paper,
+            ProfileKind.Paper or ProfileKind.PaperNyud => Paper,
             _ => throw new ArgumentOutOfRangeException(nameof(profile), profile.Kind, "unknown profile"),
         };
         return preset with { BatchSize = profile.BatchSize, Epochs = epochs };

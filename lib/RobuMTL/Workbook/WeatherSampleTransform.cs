@@ -5,7 +5,8 @@ namespace RobuMTL.Workbook;
 
 /// <summary>
 /// Degrades each sample's image with a weather recipe drawn per sample, keeps every label as it is (weather
-/// changes what the camera sees, not the scene), and records the primary condition as the selector's label.
+/// changes what the camera sees, not the scene), and records the weather: the primary condition (the selector's
+/// label), every condition's share and the severity.
 /// </summary>
 public sealed class WeatherSampleTransform : ISampleTransform
 {
@@ -43,10 +44,18 @@ public sealed class WeatherSampleTransform : ISampleTransform
         var recipe = recipes(random);
         if (recipe is null || recipe.Conditions.All(c => c == WeatherCondition.Clean))
         {
-            return sample with { Condition = WeatherCondition.Clean };
+            var clean = new float[PerturbedImage.ConditionCount];
+            clean[(int)WeatherCondition.Clean] = 1f;
+            return sample with { Condition = WeatherCondition.Clean, ConditionWeights = clean, Severity = null };
         }
 
         var perturbed = synthesizer.Apply(sample.Image, recipe, random);
-        return sample with { Image = perturbed.Image, Condition = perturbed.PrimaryCondition };
+        return sample with
+        {
+            Image = perturbed.Image,
+            Condition = perturbed.PrimaryCondition,
+            ConditionWeights = perturbed.ConditionWeights(),
+            Severity = perturbed.Severity,
+        };
     }
 }

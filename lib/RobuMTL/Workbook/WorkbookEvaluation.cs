@@ -122,6 +122,7 @@ public sealed class WorkbookEvaluation
             {
                 batch.Images.MoveToOuterDisposeScope();
                 batch.Conditions?.MoveToOuterDisposeScope();
+                batch.ConditionWeights?.MoveToOuterDisposeScope();
                 foreach (var target in batch.Targets.Values)
                 {
                     target.MoveToOuterDisposeScope();

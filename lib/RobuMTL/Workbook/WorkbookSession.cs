@@ -4,6 +4,8 @@ using RobuMTL.Adapters;
 using RobuMTL.Checkpoints;
 using RobuMTL.Core;
 using RobuMTL.Data;
+using RobuMTL.Data.Augmentation;
+using RobuMTL.Data.Datasets;
 using RobuMTL.Data.Scenes;
 using RobuMTL.Model;
 using RobuMTL.Tasks;
@@ -62,7 +64,10 @@ public sealed class WorkbookSession
     /// <summary>The device tensors and modules go to.</summary>
     public Device Device => Runtime.Device;
 
-    /// <summary>Training split (generated scenes are made, or read from the cache, on first use).</summary>
+    /// <summary>
+    /// Training split: generated scenes are rendered in memory on first use; a real dataset is opened under
+    /// <see cref="DataRootPath"/> and its files are read as batches need them.
+    /// </summary>
     public IMultiTaskDataset Train => train.Value;
 
     /// <summary>Evaluation split.</summary>
@@ -73,6 +78,14 @@ public sealed class WorkbookSession
 
     /// <summary>The tasks every model of this run predicts.</summary>
     public IReadOnlyList<TaskKind> Tasks => Info.Tasks;
+
+    /// <summary>
+    /// The full path of the profile's <see cref="RunProfile.DataRoot"/>, a relative one taken from the repository
+    /// root; null for generated scenes.
+    /// </summary>
+    public string? DataRootPath => Profile.DataRoot is { } root
+        ? Path.GetFullPath(root, Paths.RepositoryRoot)
+        : null;
 
     /// <summary>
     /// The full path of the profile's <see cref="RunProfile.PretrainedWeights"/>, a relative one taken from the
@@ -153,6 +166,9 @@ public sealed class WorkbookSession
     /// <summary>
     /// A loader over <paramref name="dataset"/> that applies <paramref name="transform"/> to each sample with a
     /// seed derived from the profile seed and <paramref name="stream"/> (so phases draw different weather).
+    /// Samples of a real dataset first pass the paper's recipe at the profile's image size (flip, zoom and resize
+    /// for training, resize for evaluation), so weather is synthesised at the size the model sees; generated
+    /// scenes are rendered at that size and pass unchanged.
     /// </summary>
     public MultiTaskBatchLoader Loader(IMultiTaskDataset dataset, ISampleTransform transform, bool training, int stream)
     {
@@ -160,6 +176,12 @@ public sealed class WorkbookSession
         var options = training
             ? BatchLoaderOptions.Train(Profile.BatchSize, seed)
             : BatchLoaderOptions.Eval(Profile.BatchSize) with { Seed = seed };
+        if (Profile.Dataset != DatasetKind.GeneratedScenes)
+        {
+            var recipe = training ? Augmentations.Train(Profile.ImageSize) : Augmentations.Eval(Profile.ImageSize);
+            transform = SampleTransforms.Compose(recipe, transform);
+        }
+
         return new MultiTaskBatchLoader(dataset, options, transform.AsFunc());
     }
 
@@ -168,9 +190,7 @@ public sealed class WorkbookSession
         var logger = Loggers.CreateLogger<WorkbookSession>();
         if (Profile.Dataset != DatasetKind.GeneratedScenes)
         {
-            throw new NotSupportedException(
-                $"{Profile.Dataset} is read by the dataset loaders in RobuMTL.Data; point the profile's DataRoot "
-                + "at the dataset (see data/README.md).");
+            return OpenRealSplit(training ? DatasetSplit.Train : DatasetSplit.Val, logger);
         }
 
         var generator = new SceneGenerator(SceneGeneratorConfig.ForSize(Profile.ImageSize, Profile.Seed));
@@ -181,5 +201,24 @@ public sealed class WorkbookSession
             "Generated {Count} {Split} scenes at {Size} px in {Seconds:F1} s",
             count, training ? "training" : "evaluation", Profile.ImageSize, watch.Elapsed.TotalSeconds);
         return new InMemoryDataset(SceneGenerator.Info, samples);
+    }
+
+    // Known limitation: metrics of a real dataset are computed at the profile's image size (labels resized with
+    // nearest neighbours), not at each image's original resolution as the reference evaluation does.
+    private IMultiTaskDataset OpenRealSplit(DatasetSplit split, ILogger logger)
+    {
+        var root = DataRootPath ?? throw new InvalidOperationException(
+            $"The {Profile.Kind} profile reads {Profile.Dataset} but its DataRoot is not set; set DataRoot to the "
+            + "dataset's folder (see data/README.md).");
+        IMultiTaskDataset dataset = Profile.Dataset switch
+        {
+            DatasetKind.PascalContext => new PascalContextDataset(root, split),
+            DatasetKind.NyudV2 => new NyudDataset(root, split),
+            _ => throw new NotSupportedException($"No loader reads {Profile.Dataset}."),
+        };
+        logger.LogInformation(
+            "Opened {Name}: {Count} images under {Root}, resized to {Size} px", dataset.Info.Name, dataset.Count, root,
+            Profile.ImageSize);
+        return dataset;
     }
 }

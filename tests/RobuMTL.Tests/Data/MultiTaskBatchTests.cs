@@ -92,6 +92,31 @@ public sealed class MultiTaskBatchTests
     }
 
     [Fact]
+    public void CollateStacksConditionWeightsWhenEverySampleHasThem()
+    {
+        var fog = new float[PerturbedImage.ConditionCount];
+        fog[(int)WeatherCondition.Fog] = 0.25f;
+        fog[(int)WeatherCondition.Rain] = 0.75f;
+        var clean = new float[PerturbedImage.ConditionCount];
+        clean[(int)WeatherCondition.Clean] = 1f;
+        var samples = new[]
+        {
+            Sample("a", 2, 2, 0) with { ConditionWeights = fog },
+            Sample("b", 2, 2, 1) with { ConditionWeights = clean },
+        };
+
+        using var batch = MultiTaskBatch.Collate(samples);
+        Assert.Equal([2L, PerturbedImage.ConditionCount], batch.ConditionWeights!.shape);
+        Assert.Equal(fog.Concat(clean), batch.ConditionWeights.data<float>().ToArray());
+
+        using var partly = MultiTaskBatch.Collate([samples[0], Sample("c", 2, 2, 2)]);
+        Assert.Null(partly.ConditionWeights);
+        var shorter = samples[1] with { ConditionWeights = [1f] };
+        Assert.Contains("'b' has 1 condition weights",
+            Assert.Throws<ArgumentException>(() => MultiTaskBatch.Collate([samples[0], shorter])).Message);
+    }
+
+    [Fact]
     public void CollateRejectsMixedSizesAndMissingTasks()
     {
         var mixed = new[] { Sample("a", 2, 2, 0), Sample("b", 3, 2, 0) };

@@ -35,8 +35,8 @@ public sealed class CompletedPhasesTests : IDisposable
     {
         var session = WorkbookSession.Open(Micro, start: AppContext.BaseDirectory, runsRoot: runs.Path);
         var training = new WorkbookTraining(session);
-        await Drain(training.CleanMtl());
-        await Drain(training.Warmup());
+        await PhaseRuns.Drain(training.CleanMtl());
+        await PhaseRuns.Drain(training.Warmup());
         var lora = LoraConfig.PascalContext with
         {
             Ranks = Micro.LoraRanks,
@@ -65,16 +65,5 @@ public sealed class CompletedPhasesTests : IDisposable
         Assert.Equal(
             ["run.pretrained: saved (absent), now \"data/weights/swin_t-704ceda3.pth\""], started.Differences);
         Assert.Equal(session.Checkpoints.PhaseDirectory("clean-mtl"), started.PhaseDirectory);
-    }
-
-    private static async Task<TrainingProgress> Drain(IAsyncEnumerable<TrainingProgress> phase)
-    {
-        TrainingProgress? last = null;
-        await foreach (var record in phase)
-        {
-            last = record;
-        }
-
-        return last!;
     }
 }

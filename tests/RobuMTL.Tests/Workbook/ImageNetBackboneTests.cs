@@ -46,14 +46,14 @@ public sealed class ImageNetBackboneTests : IDisposable
         var file = Path.Combine(session.Paths.RepositoryRoot, FixtureFromRoot);
         Assert.Equal(Path.GetFullPath(file), session.PretrainedWeightsPath);
 
-        await Drain(training.CleanMtl());
-        await Drain(training.Warmup());
-        await Drain(training.SharedLora());
+        await PhaseRuns.Drain(training.CleanMtl());
+        await PhaseRuns.Drain(training.Warmup());
+        await PhaseRuns.Drain(training.SharedLora());
 
         var loads = logs.Messages.Where(m => m.StartsWith($"Weights from {session.PretrainedWeightsPath}:")).ToList();
         Assert.Equal(3, loads.Count);
         Assert.All(loads, m => Assert.Contains("missing 0, unexpected 0, mis-shaped 0", m));
-        Assert.Equal(ProgressKind.PhaseSkipped, (await Drain(training.Warmup())).Kind);
+        Assert.Equal(ProgressKind.PhaseSkipped, (await PhaseRuns.Drain(training.Warmup())).Kind);
         Assert.Equal(3, logs.Messages.Count(m => m.StartsWith("Weights from ", StringComparison.Ordinal)));
 
         using var weights = StateDict.Load(file);
@@ -138,16 +138,5 @@ public sealed class ImageNetBackboneTests : IDisposable
     {
         using var scope = NewDisposeScope();
         return Math.Sqrt(keys.Sum(k => (file[k].to(ScalarType.Float32) - model(k)).pow(2).sum().item<float>()));
-    }
-
-    private static async Task<TrainingProgress> Drain(IAsyncEnumerable<TrainingProgress> phase)
-    {
-        TrainingProgress? last = null;
-        await foreach (var record in phase)
-        {
-            last = record;
-        }
-
-        return last!;
     }
 }

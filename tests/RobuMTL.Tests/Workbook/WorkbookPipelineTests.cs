@@ -37,16 +37,6 @@ public sealed class WorkbookPipelineTests : IDisposable
 
     private static bool Same(Tensor a, Tensor b) => a.shape.SequenceEqual(b.shape) && a.allclose(b, rtol: 0, atol: 0);
 
-    private static async Task<TrainingProgress> Drain(IAsyncEnumerable<TrainingProgress> phase)
-    {
-        TrainingProgress? last = null;
-        await foreach (var record in phase)
-        {
-            last = record;
-        }
-
-        return last!;
-    }
 
     [Fact]
     public async Task EveryPhaseRunsAndTheAssembledModelHoldsIsolatedExperts()
@@ -54,12 +44,12 @@ public sealed class WorkbookPipelineTests : IDisposable
         var session = WorkbookSession.Open(Micro, start: AppContext.BaseDirectory, runsRoot: runs);
         var training = new WorkbookTraining(session);
 
-        Assert.Equal(ProgressKind.PhaseComplete, (await Drain(training.CleanMtl())).Kind);
-        await Drain(training.Warmup());
+        Assert.Equal(ProgressKind.PhaseComplete, (await PhaseRuns.Drain(training.CleanMtl())).Kind);
+        await PhaseRuns.Drain(training.Warmup());
         using var warm = training.LoadModel(WorkbookPhase.Warmup);
-        await Drain(training.Expert(WeatherCondition.Rain));
-        await Drain(training.Expert(WeatherCondition.Fog));
-        await Drain(training.Selector());
+        await PhaseRuns.Drain(training.Expert(WeatherCondition.Rain));
+        await PhaseRuns.Drain(training.Expert(WeatherCondition.Fog));
+        await PhaseRuns.Drain(training.Selector());
 
         using var rain = training.LoadModel(WorkbookPhase.Expert, WeatherCondition.Rain);
         var rainNames = rain.ExpertParameterNames(WeatherCondition.Rain);
@@ -84,10 +74,10 @@ public sealed class WorkbookPipelineTests : IDisposable
         var assembledState = assembled.state_dict();
         Assert.All(rainNames, n => Assert.True(Same(assembledState[n], rainState[n]), n));
 
-        Assert.Equal(ProgressKind.PhaseSkipped, (await Drain(training.Warmup())).Kind);
-        await Drain(training.Squads());
-        await Drain(training.MixedMtl());
-        await Drain(training.SharedLora());
+        Assert.Equal(ProgressKind.PhaseSkipped, (await PhaseRuns.Drain(training.Warmup())).Kind);
+        await PhaseRuns.Drain(training.Squads());
+        await PhaseRuns.Drain(training.MixedMtl());
+        await PhaseRuns.Drain(training.SharedLora());
 
         var evaluation = new WorkbookEvaluation(session);
         var scenarios = new[] { EvaluationScenario.Clean, EvaluationScenario.Single(WeatherCondition.Rain, 3) };
