@@ -84,8 +84,8 @@ public sealed record TrainerConfig(
     }
 
     /// <summary>
-    /// The preset that matches a run profile (Smoke, Quick, or Paper for both paper profiles) with the profile's batch size and the
-    /// given number of epochs.
+    /// The preset that matches a run profile (Smoke, Quick, or Paper for both paper profiles) with the profile's
+    /// batch size and the given number of epochs.
     /// </summary>
     public static TrainerConfig ForProfile(RunProfile profile, int epochs)
     {
