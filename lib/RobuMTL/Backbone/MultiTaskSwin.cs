@@ -208,6 +208,10 @@ public sealed class MultiTaskSwin : nn.Module
     /// probability vector) into the base weights of every adapted layer for fast inference. While merged,
     /// call <see cref="forward"/> with <see cref="ExpertRouting.BaseOnly"/>: the merged combination applies.
     /// </summary>
+    /// <remarks>
+    /// Known limitation: only the shared adapters are folded into the weights; the task-specific adapters of each
+    /// stage's last block stay live with the same combination (see <see cref="LoraLinear.Merge"/>).
+    /// </remarks>
     public void MergeExperts(IReadOnlyList<double> expertWeights)
     {
         if (expertWeights.Count != Experts.Count)
@@ -259,8 +263,6 @@ public sealed class MultiTaskSwin : nn.Module
         var task = lora.TaskRank > 0 ? shared with { Tasks = config.Tasks, TaskRank = lora.TaskRank } : shared;
         return (shared, task);
     }
-
-
 
     private void CheckInputs(Tensor images, ExpertRouting routing)
     {
