@@ -18,6 +18,12 @@ Written files:
   swin_fixture.json         the architecture, so the C# test builds the same model
 
 Usage: /usr/bin/python3 tools/make_swin_fixture.py   (torch 1.13, torchvision 0.14 from Debian)
+
+Not to be confused with tools/backbone/make_swin_fixtures.py: that one writes the swin_t key list and a
+2-stage model's maps as .pt for the MultiTaskSwin tests (Backbone/MultiTaskSwinTests.cs); this one writes a
+4-stage model in the weight-file formats (safetensors, .pt) that the weight loaders read, for
+Backbone/Weights/SwinParityTests.cs, SafetensorsFileTests.cs and Workbook/ImageNetBackboneTests.cs. They are
+kept apart because regenerating one set must not change the other tests' reference numbers.
 """
 import json
 import os

@@ -6,6 +6,11 @@ Writes, under tests/RobuMTL.Tests/Fixtures/Backbone/:
   tiny_swin_outputs.pt    its input and intermediate maps in eval mode
 
 Run: /usr/bin/python3 tools/backbone/make_swin_fixtures.py
+
+Used by Backbone/MultiTaskSwinTests.cs (key names and shapes, and parity of a 2-stage model with odd token
+grids). tools/make_swin_fixture.py is a separate script on purpose: it writes the swin_fixture.* files
+(a 4-stage model as safetensors with F16/F32/I64 tensors and as .pt) that the weight-loader tests read;
+regenerating one set must not change the other tests' reference numbers.
 """
 from pathlib import Path
 

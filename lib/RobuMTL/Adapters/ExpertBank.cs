@@ -47,6 +47,17 @@ public sealed class ExpertBank
         return layers.SelectMany(layer => layer.ExpertParameters(index));
     }
 
+    /// <summary>
+    /// The tensors of <see cref="Parameters"/> with names that do not depend on the expert's position in the bank:
+    /// <c>&lt;layer index&gt;.shared.A</c>, <c>&lt;layer index&gt;.tasks.Depth.B</c>, ... in the same order.
+    /// </summary>
+    public IEnumerable<(string Name, Parameter Parameter)> NamedParameters(WeatherCondition condition)
+    {
+        var index = IndexOf(condition);
+        return layers.SelectMany((layer, i) => layer.Expert(index).named_parameters()
+            .Select(p => ($"{i}.{p.name}", p.parameter)));
+    }
+
     /// <summary>Number of scalars in the expert of <paramref name="condition"/>.</summary>
     public long ParameterCount(WeatherCondition condition) => Parameters(condition).Sum(p => p.numel());
 

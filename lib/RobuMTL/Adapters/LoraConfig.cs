@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace RobuMTL.Adapters;
 
 /// <summary>
@@ -10,8 +12,18 @@ namespace RobuMTL.Adapters;
 /// <param name="Scale">Multiplier of the shared low-rank update (MTLoRA uses 4.0, not alpha / r).</param>
 /// <param name="TaskScale">Multiplier of the task-specific low-rank update.</param>
 /// <param name="Dropout">Dropout on the adapter input (training only).</param>
+/// <param name="AdaptMerging">
+/// Also put shared (task-agnostic) adapters on each patch merging's bias-free 4C -> 2C projection, the merge
+/// after stage s with stage s's rank (it reads that stage's channels). The paper calls this optional; off in every
+/// preset. Left out of the JSON while off, so configs saved before the option existed still match.
+/// </param>
 public sealed record LoraConfig(
-    IReadOnlyList<int> Ranks, int TaskRank = 4, double Scale = 4.0, double TaskScale = 4.0, double Dropout = 0.05)
+    IReadOnlyList<int> Ranks,
+    int TaskRank = 4,
+    double Scale = 4.0,
+    double TaskScale = 4.0,
+    double Dropout = 0.05,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool AdaptMerging = false)
 {
     /// <summary>The paper's PASCAL-Context ranks [16, 32, 64, 128].</summary>
     public static LoraConfig PascalContext { get; } = new([16, 32, 64, 128]);

@@ -91,8 +91,8 @@ public sealed class LoraLinear : nn.Module
             return y;
         }
 
-        var delta = Delta(x, routing, task);
-        return y + delta.view(y.shape);
+        var delta = Delta(x, routing, task); // (B, L, out) with batched routing, else like y
+        return y + delta.view(y.shape); // (B * k, ..., out)
     }
 
     /// <summary>The trainable tensors of expert <paramref name="index"/> (shared and task-specific pairs).</summary>
@@ -103,6 +103,11 @@ public sealed class LoraLinear : nn.Module
     /// combination (<paramref name="expertWeights"/> has one entry per expert). Task-specific updates cannot
     /// share one weight across task streams, so they stay as adapters with the same combination.
     /// </summary>
+    /// <remarks>
+    /// Known limitation: only the shared adapters are merged; on the task-specific layers (proj, fc1, fc2 of each
+    /// stage's last block) the task pairs of every expert with a non-zero weight still run live, so merged
+    /// inference there costs one low-rank product per task and expert.
+    /// </remarks>
     public void Merge(IReadOnlyList<double> expertWeights)
     {
         if (mergedWeights is not null)

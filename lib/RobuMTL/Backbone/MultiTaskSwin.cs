@@ -60,7 +60,9 @@ public sealed class MultiTaskSwin : nn.Module
             features.Add(new ModuleList<SwinBlock>(stages[s]));
             if (s < swin.StageCount - 1)
             {
-                merges[s] = new PatchMerging(dim);
+                // The merge after stage s takes stage s's shared rank: it reads stage s's channels.
+                var mergePlan = config.Lora?.AdaptMerging == true ? sharedPlan : LoraLayerPlan.None;
+                merges[s] = new PatchMerging(dim, mergePlan);
                 features.Add(merges[s]);
             }
         }
@@ -80,6 +82,7 @@ public sealed class MultiTaskSwin : nn.Module
         RegisterComponents();
         var layers = stages.SelectMany(blocks => blocks)
             .SelectMany(b => new[] { b.attn.qkv, b.attn.proj, b.mlp.Fc1, b.mlp.Fc2 })
+            .Concat(merges.Select(m => m.reduction).Where(r => r.ExpertCount > 0))
             .ToArray();
         Experts = new ExpertBank(this, config.Conditions, layers);
         foreach (var parameter in parameters())
@@ -160,16 +163,16 @@ public sealed class MultiTaskSwin : nn.Module
 
             var merge = s < merges.Length ? merges[s] : null;
             var tapAfter = Config.Tap == StageTap.AfterMerging && merge is not null;
-            var shared = tapAfter ? merge!.forward(x) : x; // (B, H_i, W_i, C_i)
+            var shared = tapAfter ? merge!.forward(x, routing) : x; // (B, H_i, W_i, C_i)
             var sharedMap = shared.permute(0, 3, 1, 2); // (B, C_i, H_i, W_i)
             foreach (var task in tasks)
             {
                 outputs[task][s] = streams.TryGetValue(task, out var stream)
-                    ? (tapAfter ? merge!.forward(stream) : stream).permute(0, 3, 1, 2) // (B, C_i, H_i, W_i)
+                    ? (tapAfter ? merge!.forward(stream, routing) : stream).permute(0, 3, 1, 2) // (B, C_i, H_i, W_i)
                     : sharedMap;
             }
 
-            x = merge is null ? x : tapAfter ? shared : merge.forward(x); // next stage input
+            x = merge is null ? x : tapAfter ? shared : merge.forward(x, routing); // next stage input
         }
 
         return outputs;
@@ -196,7 +199,7 @@ public sealed class MultiTaskSwin : nn.Module
                 x = block.forward(x, ExpertRouting.BaseOnly);
             }
 
-            x = s < merges.Length ? merges[s].forward(x) : x;
+            x = s < merges.Length ? merges[s].forward(x, ExpertRouting.BaseOnly) : x;
         }
 
         var pooled = norm.call(x).mean([1, 2]); // (B, C)
@@ -208,6 +211,10 @@ public sealed class MultiTaskSwin : nn.Module
     /// probability vector) into the base weights of every adapted layer for fast inference. While merged,
     /// call <see cref="forward"/> with <see cref="ExpertRouting.BaseOnly"/>: the merged combination applies.
     /// </summary>
+    /// <remarks>
+    /// Known limitation: only the shared adapters are folded into the weights; the task-specific adapters of each
+    /// stage's last block stay live with the same combination (see <see cref="LoraLinear.Merge"/>).
+    /// </remarks>
     public void MergeExperts(IReadOnlyList<double> expertWeights)
     {
         if (expertWeights.Count != Experts.Count)
@@ -259,8 +266,6 @@ public sealed class MultiTaskSwin : nn.Module
         var task = lora.TaskRank > 0 ? shared with { Tasks = config.Tasks, TaskRank = lora.TaskRank } : shared;
         return (shared, task);
     }
-
-
 
     private void CheckInputs(Tensor images, ExpertRouting routing)
     {

@@ -118,6 +118,9 @@ public sealed class RobuMtlModel : nn.Module
     /// one-hot true conditions, one-hot of the fixed expert, or 1/E for every expert; and the selector logits
     /// (B, E) when it ran.
     /// </summary>
+    /// <exception cref="ArgumentException">
+    /// Selector routing with K outside 1..E; the message names K, the experts and the valid range.
+    /// </exception>
     public (Tensor Weights, Tensor? Logits) RouteWeights(Tensor images, RoutingPolicy routing, Tensor? conditions)
     {
         var batch = images.shape[0];
@@ -130,8 +133,16 @@ public sealed class RobuMtlModel : nn.Module
                     throw new InvalidOperationException($"{Config.Variant} has no selector to route with.");
                 }
 
+                if (routing.K < 1 || routing.K > experts.Count)
+                {
+                    throw new ArgumentException(
+                        $"Routing '{routing}' keeps K = {routing.K} experts, but the model has {experts.Count} "
+                        + $"([{string.Join(", ", experts)}]); choose K from 1 to {experts.Count}.",
+                        nameof(routing));
+                }
+
                 var logits = selector.forward(images);                                   // (B, E)
-                var fusion = new TopKExpertFusion(Math.Min(routing.K, experts.Count));
+                var fusion = new TopKExpertFusion(routing.K);
                 using (no_grad())
                 {
                     return (fusion.Weights(softmax(logits.detach(), 1)), logits);        // (B, E)

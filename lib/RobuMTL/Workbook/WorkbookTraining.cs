@@ -125,10 +125,29 @@ public sealed class WorkbookTraining
         var model = LoadModel(WorkbookPhase.Warmup);
         model.backbone.Experts.CopyExpert(WeatherCondition.Clean, condition);
         PhaseParameters.Trainable(model, WorkbookPhase.Expert, condition);
-        return Run(
+        var training = Run(
             PhaseName(WorkbookPhase.Expert, condition), model, WeatherSampleTransform.Condition(condition),
             EpochsOf(WorkbookPhase.Expert), RoutingPolicy.Fixed(condition), stream: 10 + (int)condition,
             frozenInEval: model.heads, cancel: cancel);
+        return ThenExportExpert(training, condition);
+    }
+
+    /// <summary>
+    /// Folder of the per-condition expert files (<c>rain.bin</c> + <c>rain.json</c>, ...) that the expert phases
+    /// write when they finish and <see cref="Assemble"/> reads: copying one machine's files into another's run
+    /// folder combines experts trained apart (<c>train --phase Expert --condition Rain</c> on each machine).
+    /// </summary>
+    public string ExpertsFolder => Path.Combine(session.RunFolder, Prefix + "experts");
+
+    /// <summary>
+    /// Writes the expert of the completed phase of <paramref name="condition"/> to <see cref="ExpertsFolder"/>
+    /// (see <see cref="ModelFiles.SaveExpert"/>).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The expert phase has not completed.</exception>
+    public void ExportExpert(WeatherCondition condition)
+    {
+        using var trained = LoadModel(WorkbookPhase.Expert, condition);
+        ModelFiles.SaveExpert(trained.backbone, condition, ExpertsFolder);
     }
 
     /// <summary>The selector (DMLS) on images of the six conditions with their labels (cross-entropy).</summary>
@@ -299,8 +318,13 @@ public sealed class WorkbookTraining
     /// <summary>
     /// RobuMTL or RobuMTL+ put together from the phases: the warmup (backbone, clean expert, shared heads), every
     /// completed weather expert, the selector, and for RobuMTL+ the squads. Experts whose phase has not run stay
-    /// equal to their fresh (no-op) initialisation; <paramref name="missing"/> lists them.
+    /// equal to their fresh (no-op) initialisation; <paramref name="missing"/> lists them. An expert whose phase did
+    /// not run here is read from its file in <see cref="ExpertsFolder"/> when there is one (trained elsewhere).
     /// </summary>
+    /// <remarks>
+    /// Known limitation: an expert file records its condition, ranks, backbone shape and tasks but not which
+    /// warmup it started from; combine only experts trained from the same warmup checkpoint.
+    /// </remarks>
     public RobuMtlModel Assemble(ModelVariant variant, List<WeatherCondition>? missing = null)
     {
         if (variant == ModelVariant.RobuMtlPlus)
@@ -318,7 +342,15 @@ public sealed class WorkbookTraining
         {
             if (!IsComplete(WorkbookPhase.Expert, condition))
             {
-                missing?.Add(condition);
+                if (ModelFiles.Exists(ExpertsFolder, ModelFiles.ExpertName(condition)))
+                {
+                    ModelFiles.LoadExpert(model.backbone, condition, ExpertsFolder);
+                }
+                else
+                {
+                    missing?.Add(condition);
+                }
+
                 continue;
             }
 
@@ -329,6 +361,22 @@ public sealed class WorkbookTraining
 
         ParameterTransfer.Copy(LoadSelector(), model.selector!);
         return model;
+    }
+
+    private async IAsyncEnumerable<TrainingProgress> ThenExportExpert(
+        IAsyncEnumerable<TrainingProgress> training,
+        WeatherCondition condition,
+        [EnumeratorCancellation] CancellationToken cancel = default)
+    {
+        await foreach (var record in training.WithCancellation(cancel))
+        {
+            yield return record;
+        }
+
+        if (IsComplete(WorkbookPhase.Expert, condition))
+        {
+            ExportExpert(condition);
+        }
     }
 
     private async IAsyncEnumerable<TrainingProgress> Run(

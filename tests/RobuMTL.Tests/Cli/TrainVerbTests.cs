@@ -73,8 +73,10 @@ public sealed class TrainVerbTests
         Assert.Equal(0, code);
         Assert.True(session.Checkpoints.IsComplete("expert-rain"));
         Assert.True(File.Exists(Path.Combine(runs.Path, "smoke", "expert-rain", CheckpointStore.CompleteFileName)));
+        Assert.True(File.Exists(Path.Combine(runs.Path, "smoke", "experts", "rain.bin")));
+        Assert.True(File.Exists(Path.Combine(runs.Path, "smoke", "experts", "rain.json")));
         Assert.Equal(
-            ["clean-mtl", "expert-rain", "warmup"],
+            ["clean-mtl", "expert-rain", "experts", "warmup"],
             Directory.GetDirectories(Path.Combine(runs.Path, "smoke")).Select(Path.GetFileName).Order());
     }
 }

@@ -93,12 +93,3 @@ public sealed class TopKExpertFusionTests
             () => TopKExpertFusion.SharedCombination(tensor(new[,] { { 0.25f, 0.75f }, { 1f, 0f } })));
     }
 }
-
-internal static class TinyModelsAssert
-{
-    public static void RowsSumToOne(Tensor weights)
-    {
-        var sums = weights.sum(1).data<float>().ToArray();
-        Assert.All(sums, s => Assert.Equal(1f, s, 5));
-    }
-}

@@ -66,4 +66,19 @@ public sealed class UniformRoutingTests
         var mixed = model.forward(images, RoutingPolicy.Uniform).Predictions;
         Assert.False(mixed[TaskKind.Depth].allclose(clean[TaskKind.Depth], rtol: 1e-4, atol: 1e-5));
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(7)]
+    public void SelectorRoutingWithKOutsideOneToEIsRefused(int k)
+    {
+        using var model = TinyModel();
+        using var scope = NewDisposeScope();
+
+        var error = Assert.Throws<ArgumentException>(
+            () => model.RouteWeights(rand(2, 3, 32, 32), RoutingPolicy.TopK(k), null));
+
+        Assert.Contains($"K = {k}", error.Message);
+        Assert.Contains("choose K from 1 to 6", error.Message);
+    }
 }

@@ -74,6 +74,22 @@ public sealed class WorkbookPipelineTests : IDisposable
         var assembledState = assembled.state_dict();
         Assert.All(rainNames, n => Assert.True(Same(assembledState[n], rainState[n]), n));
 
+        // The fog expert as if trained on another machine: only its experts/fog.* files are here.
+        using var fog = training.LoadModel(WorkbookPhase.Expert, WeatherCondition.Fog);
+        Assert.True(File.Exists(Path.Combine(training.ExpertsFolder, "fog.json")));
+        Directory.Move(
+            session.Checkpoints.PhaseDirectory("expert-fog"), session.Checkpoints.PhaseDirectory("fog-elsewhere"));
+        var stillMissing = new List<WeatherCondition>();
+        using (var combined = training.Assemble(ModelVariant.RobuMtl, stillMissing))
+        {
+            Assert.Equal(missing, stillMissing);
+            var combinedState = combined.state_dict();
+            var fogState = fog.state_dict();
+            var fogNames = fog.ExpertParameterNames(WeatherCondition.Fog);
+            Assert.Contains(fogNames, n => !Same(fogState[n], warmState[n]));
+            Assert.All(fogNames, n => Assert.True(Same(combinedState[n], fogState[n]), n));
+        }
+
         Assert.Equal(ProgressKind.PhaseSkipped, (await PhaseRuns.Drain(training.Warmup())).Kind);
         await PhaseRuns.Drain(training.Squads());
         await PhaseRuns.Drain(training.MixedMtl());
