@@ -84,6 +84,23 @@ public sealed class FigureBuilderTests
     }
 
     [Fact]
+    public void SeverityCurvesAnchorEachMethodAtCleanLeftOfLevelOne()
+    {
+        var table = SyntheticResults.Table();
+        table.Add(new EvaluationRecord(
+            "MTLoRA", ScenarioKind.Clean, "Clean", null, null, RoutingKind.Top1, 1, null, MetricKind.DeltaM, 3.5));
+        var figure = FigureJson.Of(SeverityCurvesFigure.Build(table));
+
+        var anchors = figure.Traces.Where(t => t.GetProperty("mode").GetString() == "markers").ToList();
+        Assert.Equal(2, anchors.Count);
+        Assert.Equal([SeverityCurvesFigure.CleanX], FigureJson.Numbers(anchors[0].GetProperty("x")));
+        Assert.Equal([3.5], FigureJson.Numbers(anchors[0].GetProperty("y")));
+        var ticks = figure.Layout.GetProperty("xaxis").GetProperty("ticktext").EnumerateArray().ToList();
+        Assert.Equal("clean", ticks[0].GetString());
+        Assert.DoesNotContain("0 = clean", AxisTitle(figure, "xaxis"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SpatialMixGroupsLayoutsByMethod()
     {
         var figure = FigureJson.Of(SpatialMixFigure.Build(SyntheticResults.Table()));
