@@ -40,17 +40,27 @@ public sealed class EvaluateVerb : ICliVerb
             Description = "CSV to write. Default: runs/<profile>/results/evaluation.csv (evaluation-external.csv "
                 + "with --external).",
         };
+        var runs = new Option<DirectoryInfo?>("--runs")
+        {
+            Description = "Folder that holds the runs instead of runs/ in the repository (default: "
+                + $"{WorkbookPaths.RunsVariable}).",
+        };
         var command = new Command("evaluate", "Evaluate the trained methods (all phases must have completed).")
         {
-            profile, external, condition, output,
+            profile, external, condition, output, runs,
         };
         command.SetAction(parse => Run(
-            parse.GetValue(profile), parse.GetValue(external), parse.GetValue(condition), parse.GetValue(output)));
+            parse.GetValue(profile), parse.GetValue(external), parse.GetValue(condition), parse.GetValue(output),
+            parse.GetValue(runs)?.FullName));
         return command;
     }
 
     private static int Run(
-        ProfileKind? profileKind, DirectoryInfo? external, WeatherCondition? condition, FileInfo? output)
+        ProfileKind? profileKind,
+        DirectoryInfo? external,
+        WeatherCondition? condition,
+        FileInfo? output,
+        string? runsRoot)
     {
         if (condition is not null && external is null)
         {
@@ -61,7 +71,7 @@ public sealed class EvaluateVerb : ICliVerb
         using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true)
             .SetMinimumLevel(LogLevel.Warning));
         var profile = profileKind is { } kind ? RunProfile.For(kind) : RunProfile.Resolve();
-        var session = WorkbookSession.Open(profile, loggers);
+        var session = WorkbookSession.Open(profile, loggers, runsRoot: runsRoot);
         var evaluation = new WorkbookEvaluation(session);
         var methods = WorkbookEvaluation.StandardMethods(new WorkbookTraining(session));
         var path = output?.FullName ?? Path.Combine(

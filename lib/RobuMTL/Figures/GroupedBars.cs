@@ -3,11 +3,15 @@ using Plotly.NET;
 namespace RobuMTL.Figures;
 
 /// <summary>
-/// Grouped bar traces: one trace per series, one bar group per category, value labels above the bars.
+/// Grouped bar traces: one trace per series, one bar group per category, value labels above the bars when there
+/// are at most <see cref="MaxLabelledSeries"/> series (beyond that the bars are too thin for a readable label).
 /// Missing values (null) leave a gap instead of a zero bar, so "not measured" never reads as 0.
 /// </summary>
 internal static class GroupedBars
 {
+    /// <summary>The most series whose bars still get value labels.</summary>
+    public const int MaxLabelledSeries = 4;
+
     /// <summary>Traces for the series, coloured by position; <paramref name="axes"/> picks the subplot.</summary>
     public static IEnumerable<Trace> Traces(
         IReadOnlyList<string> categories,
@@ -18,6 +22,7 @@ internal static class GroupedBars
         bool showLegend = true,
         Func<int, string>? color = null)
     {
+        var labelled = series.Count <= MaxLabelledSeries;
         for (var s = 0; s < series.Count; s++)
         {
             var values = categories.Select(c => value(c, series[s])).ToArray();
@@ -28,7 +33,7 @@ internal static class GroupedBars
                 ("showlegend", showLegend),
                 ("x", categories),
                 ("y", values),
-                ("text", values.Select(v => v is { } x ? label(x) : "").ToArray()),
+                ("text", values.Select(v => labelled && v is { } x ? label(x) : "").ToArray()),
                 ("textposition", "outside"),
                 ("cliponaxis", false),
                 ("textfont", PlotlyParts.Font(PlotlyParts.FontSize - 2)),
@@ -38,7 +43,10 @@ internal static class GroupedBars
         }
     }
 
-    /// <summary>A whole single-panel grouped bar chart.</summary>
+    /// <summary>
+    /// A whole single-panel grouped bar chart; more than <see cref="MaxLabelledSeries"/> series move the legend to
+    /// the right (widening the figure), where a long legend cannot wrap into the title.
+    /// </summary>
     public static GenericChart Chart(
         string title,
         IReadOnlyList<string> categories,
@@ -50,14 +58,20 @@ internal static class GroupedBars
         int width = 1100,
         int height = 650)
     {
+        var sideLegend = series.Count > MaxLabelledSeries;
         var layout = PlotlyParts.Layout(
             title,
-            width,
+            sideLegend ? width + 220 : width,
             height,
             ("barmode", "group"),
             ("bargap", 0.25),
             ("xaxis", PlotlyParts.Axis(xTitle)),
             ("yaxis", PlotlyParts.Axis(yTitle, ("zeroline", true), ("zerolinewidth", 2))));
+        if (sideLegend)
+        {
+            PlotlyParts.UseSideLegend(layout);
+        }
+
         return PlotlyParts.Chart(Traces(categories, series, value, label), layout);
     }
 

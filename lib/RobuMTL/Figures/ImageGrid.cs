@@ -25,7 +25,16 @@ internal static class ImageGrid
             throw new ArgumentException("an image grid needs at least one image", nameof(images));
         }
 
-        var grid = SubplotGrid.For(images.Count, columns, horizontalGap: 0.015, verticalGap: 0.1);
+        // Cells are sized to the image and the gaps are fixed pixel counts (room for a caption only where a row
+        // below the first has one), so the images fill their cells instead of floating in fractional gaps.
+        // Known limitation: the first image sets the aspect ratio; other sizes are letterboxed in their cells.
+        var rows = (images.Count + columns - 1) / columns;
+        var captionsBelowFirstRow = cellTitles.Skip(columns).Any(t => !string.IsNullOrEmpty(t));
+        var cellHeight = cellPixels * (double)images[0].Height / images[0].Width;
+        var (columnGap, rowGap) = (10.0, captionsBelowFirstRow ? 36.0 : 10.0);
+        var plotWidth = (columns * cellPixels) + ((columns - 1) * columnGap);
+        var plotHeight = (rows * cellHeight) + ((rows - 1) * rowGap);
+        var grid = SubplotGrid.For(images.Count, columns, columnGap / plotWidth, rowGap / plotHeight);
         var traces = images.Select((image, cell) => PlotlyParts.Trace(
             "image",
             ("name", cellTitles[cell]),
@@ -34,18 +43,18 @@ internal static class ImageGrid
             ("xaxis", SubplotGrid.XAxis(cell)),
             ("yaxis", SubplotGrid.YAxis(cell))));
 
-        // Size the figure so each cell has exactly the image's aspect ratio: no slack that would misalign labels.
-        // Known limitation: the first image sets the aspect ratio; other sizes are letterboxed in their cells.
-        var aspect = (double)images[0].Height / images[0].Width;
-        var (left, right, top, bottom) = (rowLabels is null ? 20 : 70, 20, 90, 20);
-        var plotWidth = grid.Columns * cellPixels / (1 - (grid.HorizontalGap * (grid.Columns - 1)));
-        var plotHeight = grid.Rows * cellPixels * aspect / (1 - (grid.VerticalGap * (grid.Rows - 1)));
+        // The figure title sits in the top 50 px; the first row's captions take the 50 px below it.
+        var (left, right, top, bottom) = (rowLabels is null ? 20 : 70, 20, 100, 20);
+        var height = top + bottom + (int)Math.Round(plotHeight);
         var layout = PlotlyParts.Layout(
             title,
             width: left + right + (int)Math.Round(plotWidth),
-            height: top + bottom + (int)Math.Round(plotHeight),
+            height: height,
             ("showlegend", false),
-            ("margin", PlotlyParts.Obj(("l", left), ("r", right), ("t", top), ("b", bottom))));
+            ("margin", PlotlyParts.Obj(("l", left), ("r", right), ("t", top), ("b", bottom))),
+            ("title", PlotlyParts.Obj(
+                ("text", title), ("font", PlotlyParts.Font(PlotlyParts.FontSize + 6)), ("x", 0.5),
+                ("xanchor", "center"), ("yref", "container"), ("y", 1 - (12.0 / height)), ("yanchor", "top"))));
 
         var labels = new List<DynamicObj.DynamicObj>();
         for (var row = 0; row < (rowLabels?.Count ?? 0); row++)
@@ -60,9 +69,13 @@ internal static class ImageGrid
         grid.Apply(
             layout,
             cellTitles,
-            _ => PlotlyParts.Obj(("visible", false), ("constrain", "domain")),
+            // An image trace puts pixel centres at 0..w-1 (rows downward), so these ranges frame it exactly;
+            // without them plotly autoranges before the PNG has loaded and draws each image small.
             cell => PlotlyParts.Obj(
-                ("visible", false), ("constrain", "domain"), ("scaleanchor", SubplotGrid.XAxis(cell))),
+                ("visible", false), ("constrain", "domain"), ("range", new[] { -0.5, images[cell].Width - 0.5 })),
+            cell => PlotlyParts.Obj(
+                ("visible", false), ("constrain", "domain"), ("scaleanchor", SubplotGrid.XAxis(cell)),
+                ("range", new[] { images[cell].Height - 0.5, -0.5 })),
             labels);
         return PlotlyParts.Chart(traces, layout);
     }

@@ -8,7 +8,8 @@ public static class MixedWeatherStressFigure
 {
     /// <summary>
     /// Reads whole-model delta_m rows of single and mixed scenarios; x is the number of stacked conditions, one line
-    /// per method and routing ("RobuMTL, Top-1", "RobuMTL, Top-6", "RobuMTL, oracle"), averaged per count.
+    /// per method and routing, averaged per count. A line is named by its routing when the table holds one method,
+    /// by the method when that method has one routing ("RobuMTL top-1"), else "method, routing".
     /// </summary>
     /// <exception cref="ArgumentException">No row matches.</exception>
     public static GenericChart Build(EvaluationTable table, string title = "Mixed-weather stress test")
@@ -24,8 +25,13 @@ public static class MixedWeatherStressFigure
         }
 
         var singleMethod = rows.Select(r => r.Method).Distinct().Count() == 1;
+        var routings = rows.GroupBy(r => r.Method).ToDictionary(g => g.Key, g => g.Select(r => r.RoutingLabel)
+            .Distinct().Count());
+        string Name(EvaluationRecord r) => singleMethod ? r.RoutingLabel
+            : routings[r.Method] == 1 ? r.Method
+            : $"{r.Method}, {r.RoutingLabel}";
         var series = rows
-            .GroupBy(r => singleMethod ? r.RoutingLabel : $"{r.Method}, {r.RoutingLabel}")
+            .GroupBy(Name)
             .Select((g, i) =>
             {
                 var (x, y) = LineSeries.MeanByX(g.Select(r => ((double)r.ConditionCount, r.Value)));
@@ -35,10 +41,14 @@ public static class MixedWeatherStressFigure
 
         var layout = PlotlyParts.Layout(
             title,
-            width: 1000,
+            width: singleMethod ? 1000 : 1240,
             height: 620,
             ("xaxis", PlotlyParts.Axis("conditions stacked on one image (count)", ("dtick", 1))),
             ("yaxis", PlotlyParts.Axis(MetricKind.DeltaM.AxisTitle(), ("zeroline", true), ("zerolinewidth", 2))));
+        if (!singleMethod)
+        {
+            PlotlyParts.UseSideLegend(layout);
+        }
         return PlotlyParts.Chart(series, layout);
     }
 }

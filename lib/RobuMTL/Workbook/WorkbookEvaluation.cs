@@ -25,7 +25,8 @@ public sealed class WorkbookEvaluation
     /// <summary>
     /// The standard grid of a profile: clean; every weather expert's condition at the profile's severities;
     /// mixed pairs, triples and all five at level 3; two spatial mixtures; a strength sweep of fog, noise and
-    /// blur (the smoke profile keeps one example of each kind).
+    /// blur at the midpoints between levels, strengths 0.125, 0.375, 0.625, 0.875 (the smoke profile keeps one
+    /// example of each kind, two sweep points).
     /// </summary>
     public static IReadOnlyList<EvaluationScenario> StandardScenarios(Core.RunProfile profile)
     {
@@ -55,7 +56,9 @@ public sealed class WorkbookEvaluation
 
         WeatherCondition[] swept = smoke ? [WeatherCondition.Fog] : [WeatherCondition.Fog, WeatherCondition.Noise,
             WeatherCondition.Blur];
-        double[] strengths = smoke ? [0.0, 1.0] : [0.0, 0.25, 0.5, 0.75, 1.0];
+        // The midpoints between the ImageNet-C levels (level L is (L - 1) / 4): the sweep measures the interpolated
+        // effects, not the single-condition grid again; clean images are the grid's Clean scenario.
+        double[] strengths = smoke ? [0.125, 0.875] : [0.125, 0.375, 0.625, 0.875];
         scenarios.AddRange(from c in swept from s in strengths select EvaluationScenario.Sweep(c, s));
         return scenarios;
     }

@@ -72,6 +72,49 @@ public sealed class FigureBuilderTests
     }
 
     [Fact]
+    public void MixedStressNamesALineByItsMethodWhenTheMethodHasOneRouting()
+    {
+        var table = new EvaluationTable();
+        foreach (var (method, routing) in new[]
+        {
+            ("RobuMTL top-1", RoutingKind.Top1), ("RobuMTL top-6", RoutingKind.TopK), ("RobuMTL", RoutingKind.Top1),
+            ("RobuMTL", RoutingKind.Oracle),
+        })
+        {
+            table.Add(new EvaluationRecord(
+                method, ScenarioKind.Mixed, "Rain+Fog", 3, null, routing, routing == RoutingKind.TopK ? 6 : 1, null,
+                MetricKind.DeltaM, 1));
+        }
+
+        var figure = FigureJson.Of(MixedWeatherStressFigure.Build(table));
+
+        Assert.Equal(["RobuMTL top-1", "RobuMTL top-6", "RobuMTL, Top-1", "RobuMTL, oracle"], figure.TraceNames);
+        Assert.Equal("v", figure.Layout.GetProperty("legend").GetProperty("orientation").GetString());
+    }
+
+    [Fact]
+    public void BarsWithManySeriesDropValueLabelsAndMoveTheLegendAside()
+    {
+        var many = SyntheticResults.Table();
+        foreach (var extra in new[] { "A", "B" })
+        {
+            many.AddRange(SyntheticResults.Table().Records.Where(r => r.Method == "MTLoRA").Select(r => r with
+            {
+                Method = extra,
+            }));
+        }
+
+        var few = FigureJson.Of(SpatialMixFigure.Build(SyntheticResults.Table()));
+        var crowded = FigureJson.Of(SpatialMixFigure.Build(many));
+
+        Assert.NotEqual("", few.Traces[0].GetProperty("text")[0].GetString());
+        Assert.Equal(5, crowded.Traces.Count);
+        Assert.All(crowded.Traces, t => Assert.All(
+            t.GetProperty("text").EnumerateArray(), v => Assert.Equal("", v.GetString())));
+        Assert.Equal("v", crowded.Layout.GetProperty("legend").GetProperty("orientation").GetString());
+    }
+
+    [Fact]
     public void SeverityCurvesHaveAPanelPerConditionAndStrengthAxis()
     {
         var figure = FigureJson.Of(SeverityCurvesFigure.Build(SyntheticResults.Table()));
@@ -81,6 +124,23 @@ public sealed class FigureBuilderTests
         var x = FigureJson.Numbers(figure.Traces[0].GetProperty("x")).Select(v => v!.Value);
         Assert.Equal([0.0, 0.25, 0.5, 0.75, 1.0], x);
         Assert.StartsWith("strength", AxisTitle(figure, "xaxis2"));
+    }
+
+    [Fact]
+    public void SeverityCurvesAnchorEachMethodAtCleanLeftOfLevelOne()
+    {
+        var table = SyntheticResults.Table();
+        table.Add(new EvaluationRecord(
+            "MTLoRA", ScenarioKind.Clean, "Clean", null, null, RoutingKind.Top1, 1, null, MetricKind.DeltaM, 3.5));
+        var figure = FigureJson.Of(SeverityCurvesFigure.Build(table));
+
+        var anchors = figure.Traces.Where(t => t.GetProperty("mode").GetString() == "markers").ToList();
+        Assert.Equal(2, anchors.Count);
+        Assert.Equal([SeverityCurvesFigure.CleanX], FigureJson.Numbers(anchors[0].GetProperty("x")));
+        Assert.Equal([3.5], FigureJson.Numbers(anchors[0].GetProperty("y")));
+        var ticks = figure.Layout.GetProperty("xaxis").GetProperty("ticktext").EnumerateArray().ToList();
+        Assert.Equal("clean", ticks[0].GetString());
+        Assert.DoesNotContain("0 = clean", AxisTitle(figure, "xaxis"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -147,6 +207,8 @@ public sealed class FigureBuilderTests
 
         Assert.Equal(["Clean", "Rain", "Fog"], figure.TraceNames);
         Assert.All(figure.Traces, t => Assert.Equal(10, t.GetProperty("x").GetArrayLength()));
+        var colors = figure.Traces.Select(t => t.GetProperty("marker").GetProperty("color").GetString()).ToList();
+        Assert.Equal(colors.Count, colors.Distinct().Count());
     }
 
     [Fact]
@@ -165,6 +227,11 @@ public sealed class FigureBuilderTests
         });
         Assert.Equal("<b>condition 5</b>", figure.Annotations[5]);
         Assert.Equal("x6", figure.Layout.GetProperty("yaxis6").GetProperty("scaleanchor").GetString());
+        Assert.Equal([-0.5, 11.5], FigureJson.Numbers(figure.Layout.GetProperty("xaxis6").GetProperty("range")));
+        Assert.Equal([7.5, -0.5], FigureJson.Numbers(figure.Layout.GetProperty("yaxis6").GetProperty("range")));
+
+        // Cells are the default 240 px wide with 8:12 aspect; two rows, a captioned 36 px gap, 100 + 20 margins.
+        Assert.Equal(120 + (2 * 160) + 36, figure.Layout.GetProperty("height").GetInt32());
     }
 
     [Fact]

@@ -15,7 +15,8 @@ namespace RobuMTL.Tests.Workbook;
 /// </summary>
 public sealed class WorkbookPipelineTests : IDisposable
 {
-    private static readonly RunProfile Micro = RunProfile.Smoke with
+    /// <summary>A handful of 32 px scenes: every phase in seconds (shared with the evaluation tests).</summary>
+    internal static readonly RunProfile Micro = RunProfile.Smoke with
     {
         ImageSize = 32,
         TrainScenes = 16,
