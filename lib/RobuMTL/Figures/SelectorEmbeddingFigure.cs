@@ -7,8 +7,8 @@ namespace RobuMTL.Figures;
 public static class SelectorEmbeddingFigure
 {
     // Palette positions and marker shapes per condition in enum order (Clean, Rain, Snow, Fog, Noise, Blur,
-    // Clouds): black, blue, green, orange, pink, vermillion, brown. Cycling the palette would give Clean and Blur two blues and
-    // Rain and Fog two oranges; the shapes keep the orange and vermillion clusters apart as well.
+    // Clouds): black, blue, green, orange, pink, vermillion, brown. Cycling the palette would give Clean and Blur
+    // two blues and Rain and Fog two oranges; the shapes keep the orange and vermillion clusters apart as well.
     private static readonly int[] ColorOf = [7, 0, 2, 1, 4, 3, 6];
     private static readonly string[] SymbolOf = ["circle", "diamond", "square", "triangle-up", "cross", "x", "star"];
 
