@@ -4,7 +4,7 @@ using RobuMTL.Imaging;
 namespace RobuMTL.Figures;
 
 /// <summary>
-/// A grid of images, one plotly.js "image" trace per cell with hidden axes and the aspect ratio kept. Images are
+/// A grid of images, one plotly.js layout image per cell on hidden axes, with the aspect ratio kept. Images are
 /// embedded as PNG data URIs.
 /// </summary>
 internal static class ImageGrid
@@ -18,43 +18,66 @@ internal static class ImageGrid
         IReadOnlyList<string> cellTitles,
         int columns,
         IReadOnlyList<string>? rowLabels = null,
-        int cellPixels = 240)
+        double cellPixels = 240)
     {
         if (images.Count == 0)
         {
             throw new ArgumentException("an image grid needs at least one image", nameof(images));
         }
 
-        // Cells are sized to the image and the gaps are fixed pixel counts (room for a caption only where a row
-        // below the first has one), so the images fill their cells instead of floating in fractional gaps.
-        // Known limitation: the first image sets the aspect ratio; other sizes are letterboxed in their cells.
-        var rows = (images.Count + columns - 1) / columns;
-        var captionsBelowFirstRow = cellTitles.Skip(columns).Any(t => !string.IsNullOrEmpty(t));
+        // Gaps in pixels, not in fractions of the figure, so a tall grid does not open wide white bands between
+        // rows; a row gap holds the next row's captions when it has any.
+        // The first image sets the cells' aspect ratio; images of another shape are letterboxed in theirs.
+        var columnCount = Math.Max(1, Math.Min(images.Count, columns));
+        var rowCount = (images.Count + columnCount - 1) / columnCount;
         var cellHeight = cellPixels * (double)images[0].Height / images[0].Width;
-        var (columnGap, rowGap) = (10.0, captionsBelowFirstRow ? 36.0 : 10.0);
-        var plotWidth = (columns * cellPixels) + ((columns - 1) * columnGap);
-        var plotHeight = (rows * cellHeight) + ((rows - 1) * rowGap);
-        var grid = SubplotGrid.For(images.Count, columns, columnGap / plotWidth, rowGap / plotHeight);
+        var captioned = cellTitles.Skip(columnCount).Any(t => !string.IsNullOrEmpty(t));
+        var (columnGap, rowGap) = (12.0, captioned ? 36.0 : 12.0);
+        var plotWidth = (columnCount * cellPixels) + ((columnCount - 1) * columnGap);
+        var plotHeight = (rowCount * cellHeight) + ((rowCount - 1) * rowGap);
+        var grid = new SubplotGrid(rowCount, columnCount, columnGap / plotWidth, rowGap / plotHeight)
+        {
+            TitleOffset = 4 / plotHeight,
+        };
+        // Each image is a layout image stretched over its cell's axes, drawn by the browser from its data URI. The
+        // PNG renderer first draws the chart at its own page size and then exports it at the figure's size; an
+        // "image" trace keeps the bitmap of that first draw and came out a fraction of its cell. The invisible
+        // trace spanning the image's corners carries the caption and keeps the subplot.
         var traces = images.Select((image, cell) => PlotlyParts.Trace(
-            "image",
+            "scatter",
             ("name", cellTitles[cell]),
-            ("source", ImageEncoding.ToPngDataUri(image)),
+            ("mode", "none"),
+            ("x", new[] { 0.0, image.Width }),
+            ("y", new[] { 0.0, image.Height }),
             ("hoverinfo", "skip"),
             ("xaxis", SubplotGrid.XAxis(cell)),
             ("yaxis", SubplotGrid.YAxis(cell))));
+        var pictures = images.Select((image, cell) => PlotlyParts.Obj(
+            ("source", ImageEncoding.ToPngDataUri(image)),
+            ("xref", SubplotGrid.XAxis(cell)),
+            ("yref", SubplotGrid.YAxis(cell)),
+            ("x", 0),
+            ("y", 0),
+            ("sizex", image.Width),
+            ("sizey", image.Height),
+            ("xanchor", "left"),
+            ("yanchor", "top"),
+            ("sizing", "stretch"),
+            ("layer", "above"))).ToList();
 
-        // The figure title sits in the top 50 px; the first row's captions take the 50 px below it.
-        var (left, right, top, bottom) = (rowLabels is null ? 20 : 70, 20, 100, 20);
+        // The title sits at the top edge and the column captions just above the cells, so they never meet.
+        var (left, right, top, bottom) = (rowLabels is null ? 20 : 70, 20, 110, 20);
         var height = top + bottom + (int)Math.Round(plotHeight);
         var layout = PlotlyParts.Layout(
             title,
             width: left + right + (int)Math.Round(plotWidth),
             height: height,
             ("showlegend", false),
-            ("margin", PlotlyParts.Obj(("l", left), ("r", right), ("t", top), ("b", bottom))),
-            ("title", PlotlyParts.Obj(
-                ("text", title), ("font", PlotlyParts.Font(PlotlyParts.FontSize + 6)), ("x", 0.5),
-                ("xanchor", "center"), ("yref", "container"), ("y", 1 - (12.0 / height)), ("yanchor", "top"))));
+            ("images", pictures),
+            ("margin", PlotlyParts.Obj(("l", left), ("r", right), ("t", top), ("b", bottom))));
+        layout.SetProperty("title", PlotlyParts.Obj(
+            ("text", title), ("font", PlotlyParts.Font(PlotlyParts.FontSize + 6)), ("x", 0.5), ("xanchor", "center"),
+            ("yref", "container"), ("y", 1 - (16.0 / height)), ("yanchor", "top")));
 
         var labels = new List<DynamicObj.DynamicObj>();
         for (var row = 0; row < (rowLabels?.Count ?? 0); row++)
@@ -66,16 +89,23 @@ internal static class ImageGrid
             labels.Add(label);
         }
 
+        // Axes in image pixels, y pointing down, spanning exactly the cell: [0, w] across and [h, 0] up for an image
+        // of the cell's aspect ratio, widened around the centre for any other (letterboxed, never stretched). No
+        // scaleanchor: plotly would shrink the axis domains to keep the scale while the PNG renderer first draws
+        // the chart at its own page size, and the export keeps those shrunken domains.
+        (double[] X, double[] Y) Ranges(RgbImage image)
+        {
+            var scale = Math.Min(cellPixels / image.Width, cellHeight / image.Height);
+            var (spanX, spanY) = (cellPixels / scale, cellHeight / scale);
+            var (padX, padY) = ((spanX - image.Width) / 2, (spanY - image.Height) / 2);
+            return ([-padX, image.Width + padX], [image.Height + padY, -padY]);
+        }
+
         grid.Apply(
             layout,
             cellTitles,
-            // An image trace puts pixel centres at 0..w-1 (rows downward), so these ranges frame it exactly;
-            // without them plotly autoranges before the PNG has loaded and draws each image small.
-            cell => PlotlyParts.Obj(
-                ("visible", false), ("constrain", "domain"), ("range", new[] { -0.5, images[cell].Width - 0.5 })),
-            cell => PlotlyParts.Obj(
-                ("visible", false), ("constrain", "domain"), ("scaleanchor", SubplotGrid.XAxis(cell)),
-                ("range", new[] { images[cell].Height - 0.5, -0.5 })),
+            cell => PlotlyParts.Obj(("visible", false), ("range", Ranges(images[cell]).X), ("autorange", false)),
+            cell => PlotlyParts.Obj(("visible", false), ("range", Ranges(images[cell]).Y), ("autorange", false)),
             labels);
         return PlotlyParts.Chart(traces, layout);
     }

@@ -30,6 +30,9 @@ internal sealed class SubplotGrid(int rows, int columns, double horizontalGap = 
         return new SubplotGrid((count + columns - 1) / columns, columns, horizontalGap, verticalGap);
     }
 
+    /// <summary>Height of a cell title's baseline above its cell, as a fraction of the plot height.</summary>
+    public double TitleOffset { get; init; } = 0.01;
+
     /// <summary>The trace attribute value of cell i's x axis: "x", "x2", ...</summary>
     public static string XAxis(int cell) => cell == 0 ? "x" : $"x{cell + 1}";
 
@@ -71,7 +74,7 @@ internal sealed class SubplotGrid(int rows, int columns, double horizontalGap = 
             layout.SetProperty($"xaxis{suffix}", x);
             layout.SetProperty($"yaxis{suffix}", y);
             annotations.Add(PlotlyParts.PaperText(
-                $"<b>{titles[cell]}</b>", x0 + (cellWidth / 2), y1 + 0.01, "bottom", PlotlyParts.FontSize + 2));
+                $"<b>{titles[cell]}</b>", x0 + (cellWidth / 2), y1 + TitleOffset, "bottom", PlotlyParts.FontSize + 2));
         }
 
         annotations.AddRange(extraAnnotations ?? []);

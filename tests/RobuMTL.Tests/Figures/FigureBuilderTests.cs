@@ -212,26 +212,40 @@ public sealed class FigureBuilderTests
     }
 
     [Fact]
-    public void GalleryEmbedsEachImageAsAPngDataUri()
+    public void GalleryStretchesEachPngOverItsCell()
     {
         var images = Enumerable.Range(0, 6)
-            .Select(i => new GalleryImage($"condition {i}", SyntheticResults.Image(12, 8, i)))
+            .Select(i => new GalleryImage($"condition {i}", SyntheticResults.Image(i == 4 ? 8 : 12, 8, i)))
             .ToList();
         var figure = FigureJson.Of(WeatherGalleryFigure.Build(images, columns: 3));
 
-        Assert.Equal(6, figure.Traces.Count);
-        Assert.All(figure.Traces, t =>
+        var pictures = figure.Layout.GetProperty("images").EnumerateArray().ToList();
+        Assert.Equal(6, pictures.Count);
+        Assert.All(pictures, p =>
         {
-            Assert.Equal("image", t.GetProperty("type").GetString());
-            Assert.StartsWith("data:image/png;base64,", t.GetProperty("source").GetString());
+            Assert.StartsWith("data:image/png;base64,", p.GetProperty("source").GetString());
+            Assert.Equal("stretch", p.GetProperty("sizing").GetString());
+            Assert.Equal(8.0, p.GetProperty("sizey").GetDouble());
         });
+        Assert.Equal(12.0, pictures[5].GetProperty("sizex").GetDouble());
+        Assert.Equal("y6", pictures[5].GetProperty("yref").GetString());
+        Assert.Equal(6, figure.Traces.Count);
         Assert.Equal("<b>condition 5</b>", figure.Annotations[5]);
-        Assert.Equal("x6", figure.Layout.GetProperty("yaxis6").GetProperty("scaleanchor").GetString());
-        Assert.Equal([-0.5, 11.5], FigureJson.Numbers(figure.Layout.GetProperty("xaxis6").GetProperty("range")));
-        Assert.Equal([7.5, -0.5], FigureJson.Numbers(figure.Layout.GetProperty("yaxis6").GetProperty("range")));
+        var y6 = figure.Layout.GetProperty("yaxis6");
 
-        // Cells are the default 240 px wide with 8:12 aspect; two rows, a captioned 36 px gap, 100 + 20 margins.
-        Assert.Equal(120 + (2 * 160) + 36, figure.Layout.GetProperty("height").GetInt32());
+        // Each cell's axes span exactly its image (edges at 0 and w, h and 0), so the image fills the cell.
+        Assert.Equal([8.0, 0.0], FigureJson.Numbers(y6.GetProperty("range")).Select(v => v!.Value));
+        var x6 = figure.Layout.GetProperty("xaxis6");
+        Assert.Equal([0.0, 12.0], FigureJson.Numbers(x6.GetProperty("range")).Select(v => v!.Value));
+
+        // The square image in a 3:2 cell is letterboxed: 2 px of margin on each side, not stretched.
+        var x5 = figure.Layout.GetProperty("xaxis5");
+        Assert.Equal([-2.0, 10.0], FigureJson.Numbers(x5.GetProperty("range")).Select(v => v!.Value));
+
+        // Cells are 240 px wide with 12 px gaps, and rows 160 px high (the 3:2 images) with 36 px caption gaps.
+        var domain = FigureJson.Numbers(figure.Layout.GetProperty("xaxis").GetProperty("domain"));
+        Assert.Equal(240.0 / ((3 * 240) + (2 * 12)), domain[1]!.Value, 9);
+        Assert.Equal(110 + 20 + (2 * 160) + 36, figure.Layout.GetProperty("height").GetInt32());
     }
 
     [Fact]
