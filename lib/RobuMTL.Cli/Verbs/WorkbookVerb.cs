@@ -173,12 +173,9 @@ public sealed partial class WorkbookVerb : ICliVerb
             var result = await RunOneAsync(runner, path, options, cancellationToken);
             results.Add(result);
 
-            // The finished notebook's models and tensors became unreachable with its kernel, but their libtorch
-            // memory returns only when their finalizers run, and the small managed heap rarely triggers a
-            // collection: without this, a smoke run of the ten notebooks held over 10 GB by notebook 04.
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            GC.Collect();
+            // The finished notebook's tensors are unreachable with its kernel; free them and trim the C heap so
+            // the next notebook starts from a small process rather than from every earlier notebook's peak.
+            NativeHeap.Release();
             if (!result.Succeeded)
             {
                 var where = $"{Path.GetFileName(path)} at {result.Failure}";
