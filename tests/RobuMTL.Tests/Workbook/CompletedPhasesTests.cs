@@ -16,16 +16,6 @@ namespace RobuMTL.Tests.Workbook;
 [Collection(TorchRngCollection.Name)]
 public sealed class CompletedPhasesTests : IDisposable
 {
-    private static readonly RunProfile Micro = RunProfile.Smoke with
-    {
-        ImageSize = 32,
-        TrainScenes = 16,
-        ValScenes = 8,
-        BatchSize = 8,
-        Threads = 2,
-        EvalSeverities = [3],
-    };
-
     private readonly TempFolder runs = new();
 
     public void Dispose() => runs.Dispose();
@@ -33,14 +23,14 @@ public sealed class CompletedPhasesTests : IDisposable
     [Fact]
     public async Task AnotherLoraScaleOrOtherStartingWeightsAreRefusedNamingTheFieldAndFolder()
     {
-        var session = WorkbookSession.Open(Micro, start: AppContext.BaseDirectory, runsRoot: runs.Path);
+        var session = WorkbookSession.Open(PhaseRuns.Micro, start: AppContext.BaseDirectory, runsRoot: runs.Path);
         var training = new WorkbookTraining(session);
         await PhaseRuns.Drain(training.CleanMtl());
         await PhaseRuns.Drain(training.Warmup());
         var lora = LoraConfig.PascalContext with
         {
-            Ranks = Micro.LoraRanks,
-            TaskRank = Micro.TaskLoraRank,
+            Ranks = PhaseRuns.Micro.LoraRanks,
+            TaskRank = PhaseRuns.Micro.TaskLoraRank,
             Scale = 2.0,
         };
         var rescaled = new WorkbookTraining(session, lora: lora);
@@ -58,7 +48,7 @@ public sealed class CompletedPhasesTests : IDisposable
         using var same = training.LoadModel(WorkbookPhase.Warmup);
         Assert.Equal(4.0, same.Config.Backbone.Lora!.Scale);
 
-        var pretrained = Micro with { PretrainedWeights = "data/weights/swin_t-704ceda3.pth" };
+        var pretrained = PhaseRuns.Micro with { PretrainedWeights = "data/weights/swin_t-704ceda3.pth" };
         var other = new WorkbookTraining(
             WorkbookSession.Open(pretrained, start: AppContext.BaseDirectory, runsRoot: runs.Path));
         var started = Assert.Throws<CheckpointMismatchException>(() => other.LoadModel(WorkbookPhase.CleanMtl));

@@ -21,15 +21,6 @@ public sealed class ImageNetBackboneTests : IDisposable
 {
     private const string FixtureFromRoot = "tests/RobuMTL.Tests/Fixtures/Backbone/swin_fixture.pt";
 
-    private static readonly RunProfile Micro = RunProfile.Smoke with
-    {
-        ImageSize = 32,
-        TrainScenes = 16,
-        ValScenes = 8,
-        BatchSize = 8,
-        Threads = 2,
-        EvalSeverities = [3],
-    };
 
     private readonly TempFolder runs = new();
 
@@ -40,7 +31,7 @@ public sealed class ImageNetBackboneTests : IDisposable
     {
         var logs = new CapturedLogs();
         using var loggers = logs.Factory();
-        var profile = Micro with { PretrainedWeights = FixtureFromRoot, SwinOverride = FixtureConfig() };
+        var profile = PhaseRuns.Micro with { PretrainedWeights = FixtureFromRoot, SwinOverride = FixtureConfig() };
         var session = WorkbookSession.Open(profile, loggers, AppContext.BaseDirectory, runs.Path);
         var training = new WorkbookTraining(session);
         var file = Path.Combine(session.Paths.RepositoryRoot, FixtureFromRoot);
@@ -83,7 +74,9 @@ public sealed class ImageNetBackboneTests : IDisposable
     {
         var relative = $"data/weights/missing-{Guid.NewGuid():N}.pth";
         var session = WorkbookSession.Open(
-            Micro with { PretrainedWeights = relative }, start: AppContext.BaseDirectory, runsRoot: runs.Path);
+            PhaseRuns.Micro with { PretrainedWeights = relative },
+            start: AppContext.BaseDirectory,
+            runsRoot: runs.Path);
         var training = new WorkbookTraining(session);
 
         var error = Assert.Throws<FileNotFoundException>(() => training.CleanMtl());

@@ -53,7 +53,7 @@ public sealed class WorkbookEvaluationTests
         using var runs = new TempFolder();
         using var folder = new TempFolder();
         var session = WorkbookSession.Open(
-            WorkbookPipelineTests.Micro, start: AppContext.BaseDirectory, runsRoot: runs.Path);
+            PhaseRuns.Micro, start: AppContext.BaseDirectory, runsRoot: runs.Path);
         var training = new WorkbookTraining(session);
         await Drain(training.CleanMtl());
         await Drain(training.Warmup());

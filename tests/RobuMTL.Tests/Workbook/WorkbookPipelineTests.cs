@@ -15,17 +15,6 @@ namespace RobuMTL.Tests.Workbook;
 /// </summary>
 public sealed class WorkbookPipelineTests : IDisposable
 {
-    /// <summary>A handful of 32 px scenes: every phase in seconds (shared with the evaluation tests).</summary>
-    internal static readonly RunProfile Micro = RunProfile.Smoke with
-    {
-        ImageSize = 32,
-        TrainScenes = 16,
-        ValScenes = 8,
-        BatchSize = 8,
-        Threads = 2,
-        EvalSeverities = [3],
-    };
-
     private readonly string runs = Path.Combine(Path.GetTempPath(), $"robumtl-runs-{Guid.NewGuid():N}");
 
     public void Dispose()
@@ -42,7 +31,7 @@ public sealed class WorkbookPipelineTests : IDisposable
     [Fact]
     public async Task EveryPhaseRunsAndTheAssembledModelHoldsIsolatedExperts()
     {
-        var session = WorkbookSession.Open(Micro, start: AppContext.BaseDirectory, runsRoot: runs);
+        var session = WorkbookSession.Open(PhaseRuns.Micro, start: AppContext.BaseDirectory, runsRoot: runs);
         var training = new WorkbookTraining(session);
 
         Assert.Equal(ProgressKind.PhaseComplete, (await PhaseRuns.Drain(training.CleanMtl())).Kind);
