@@ -60,11 +60,21 @@ public sealed class UniformRoutingTests
         var images = rand(2, 3, 32, 32);
         var clean = model.forward(images, RoutingPolicy.Fixed(WeatherCondition.Clean)).Predictions;
         var uniform = model.forward(images, RoutingPolicy.Uniform).Predictions;
-        Assert.All(clean.Keys, t => Assert.True(uniform[t].allclose(clean[t], rtol: 1e-4, atol: 1e-5), $"{t}"));
+        // Six float32 deltas weighted 1/6 and summed round differently from one delta, and the difference grows
+        // through every later block; how much depends on libtorch's thread split of each reduction. The tolerance is
+        // therefore relative to each output's scale; a wrong weight or a missing expert changes it by far more.
+        foreach (var task in clean.Keys)
+        {
+            var scale = clean[task].abs().max().item<float>();
+            var gap = (uniform[task] - clean[task]).abs().max().item<float>();
+            Assert.True(gap <= 1e-4 * scale, $"{task}: uniform and single expert differ by {gap} (scale {scale})");
+        }
 
         Randomise(model, WeatherCondition.Fog);
         var mixed = model.forward(images, RoutingPolicy.Uniform).Predictions;
-        Assert.False(mixed[TaskKind.Depth].allclose(clean[TaskKind.Depth], rtol: 1e-4, atol: 1e-5));
+        var depthScale = clean[TaskKind.Depth].abs().max().item<float>();
+        var depthGap = (mixed[TaskKind.Depth] - clean[TaskKind.Depth]).abs().max().item<float>();
+        Assert.True(depthGap > 1e-2 * depthScale, $"a different fog expert moved depth by only {depthGap}");
     }
 
     [Theory]
