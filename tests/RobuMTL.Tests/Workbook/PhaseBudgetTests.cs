@@ -1,5 +1,4 @@
 using RobuMTL.Backbone;
-using RobuMTL.Core;
 using RobuMTL.Heads;
 using RobuMTL.Model;
 using RobuMTL.Selection;
@@ -14,14 +13,6 @@ namespace RobuMTL.Tests.Workbook;
 /// </summary>
 public sealed class PhaseBudgetTests
 {
-    private static readonly RunProfile Micro = RunProfile.Smoke with
-    {
-        ImageSize = 32,
-        TrainScenes = 4,
-        ValScenes = 2,
-        Threads = 2,
-    };
-
     /// <summary>
     /// One expert: r * (in + out) per adapted linear; every block adapts qkv (d -> 3d), proj (d -> d), fc1
     /// (d -> h) and fc2 (h -> d) with its stage's shared rank, and each stage's last block adds one task pair
@@ -94,7 +85,7 @@ public sealed class PhaseBudgetTests
     public void EachPhaseTrainsExactlyTheParametersOfItsFormula()
     {
         var session = WorkbookSession.Open(
-            Micro, start: AppContext.BaseDirectory,
+            PhaseRuns.Micro, start: AppContext.BaseDirectory,
             runsRoot: Path.Combine(Path.GetTempPath(), $"robumtl-budget-{Guid.NewGuid():N}"));
         var training = new WorkbookTraining(session);
         var routed = session.ModelConfig(ModelVariant.RobuMtl);

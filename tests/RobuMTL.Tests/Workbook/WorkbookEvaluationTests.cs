@@ -3,7 +3,6 @@ using RobuMTL.Data;
 using RobuMTL.Evaluation;
 using RobuMTL.Figures;
 using RobuMTL.Tests.Training;
-using RobuMTL.Training;
 using RobuMTL.Weather;
 using RobuMTL.Workbook;
 
@@ -16,13 +15,6 @@ namespace RobuMTL.Tests.Workbook;
 [Collection(TorchRngCollection.Name)]
 public sealed class WorkbookEvaluationTests
 {
-    private static async Task Drain(IAsyncEnumerable<TrainingProgress> phase)
-    {
-        await foreach (var _ in phase)
-        {
-        }
-    }
-
     [Theory]
     [InlineData(ProfileKind.Smoke, 1, 1, 1, 2)]
     [InlineData(ProfileKind.Quick, 3, 6, 2, 12)]
@@ -55,17 +47,17 @@ public sealed class WorkbookEvaluationTests
         var session = WorkbookSession.Open(
             PhaseRuns.Micro, start: AppContext.BaseDirectory, runsRoot: runs.Path);
         var training = new WorkbookTraining(session);
-        await Drain(training.CleanMtl());
-        await Drain(training.Warmup());
+        await PhaseRuns.Drain(training.CleanMtl());
+        await PhaseRuns.Drain(training.Warmup());
         foreach (var condition in WorkbookTraining.WeatherExperts)
         {
-            await Drain(training.Expert(condition));
+            await PhaseRuns.Drain(training.Expert(condition));
         }
 
-        await Drain(training.Selector());
-        await Drain(training.Squads());
-        await Drain(training.MixedMtl());
-        await Drain(training.SharedLora());
+        await PhaseRuns.Drain(training.Selector());
+        await PhaseRuns.Drain(training.Squads());
+        await PhaseRuns.Drain(training.MixedMtl());
+        await PhaseRuns.Drain(training.SharedLora());
 
         var methods = WorkbookEvaluation.StandardMethods(training);
         try

@@ -1,21 +1,12 @@
-using RobuMTL.Core;
 using RobuMTL.Workbook;
 
 namespace RobuMTL.Tests.Workbook;
 
 public sealed class WorkbookSessionTests
 {
-    private static readonly RunProfile Micro = RunProfile.Smoke with
-    {
-        ImageSize = 32,
-        TrainScenes = 4,
-        ValScenes = 2,
-        Threads = 2,
-    };
-
     private static WorkbookSession OpenMicro() =>
         WorkbookSession.Open(
-            Micro, start: AppContext.BaseDirectory,
+            PhaseRuns.Micro, start: AppContext.BaseDirectory,
             runsRoot: Path.Combine(Path.GetTempPath(), $"robumtl-session-{Guid.NewGuid():N}"));
 
     [Fact]
