@@ -153,6 +153,11 @@ public sealed class LoraLinear : nn.Module
         var rows = routing.BatchSize is int batch
             ? dropped.reshape(batch, -1, InFeatures) // (B, L, in)
             : dropped;
+        if (routing.Slices.Count > 1 && routing.Slices.All(slice => slice.Samples is null))
+        {
+            return DenseDelta(rows, routing.Slices, task);
+        }
+
         Tensor? delta = null;
         foreach (var slice in routing.Slices)
         {
@@ -175,6 +180,44 @@ public sealed class LoraLinear : nn.Module
         }
 
         return delta!;
+    }
+
+    /// <summary>
+    /// The update of several experts that all serve every sample (Top-K fusion, uniform weights) as two products
+    /// over the experts' stacked factors instead of two per expert: each expert's rank block of
+    /// <c>[A_1; ...; A_S] x</c> is scaled by its per-sample weight before <c>[B_1 ... B_S]</c>. Same sum, far fewer
+    /// passes over the (B, L, out) activations, which dominate the cost at small ranks.
+    /// </summary>
+    /// <param name="rows">(B, L, in).</param>
+    /// <param name="slices">Two or more experts, each serving every sample (weight (B), or null for 1).</param>
+    /// <param name="task">The task stream, for the task-specific pairs; null for the shared stream.</param>
+    /// <returns>(B, L, out).</returns>
+    private Tensor DenseDelta(Tensor rows, IReadOnlyList<ExpertSlice> slices, TaskKind? task)
+    {
+        var (batch, tokens, count) = (rows.shape[0], rows.shape[1], (long)slices.Count);
+        var experts = slices.Select(slice => Expert(slice.Expert)).ToArray();
+        var down = cat(experts.Select(e => (Tensor)e.shared.A).ToArray(), 0); // (S * r, in)
+        var up = cat(experts.Select(e => (Tensor)e.shared.B).ToArray(), 1); // (out, S * r)
+        var weights = stack(
+            slices.Select(slice => slice.Weights ?? ones(batch, dtype: rows.dtype, device: rows.device)).ToArray(),
+            1); // (B, S)
+        var hidden = nn.functional.linear(rows, down).view(batch, tokens, count, plan.Rank); // (B, L, S, r)
+        hidden = hidden * (weights * plan.Scale).view(batch, 1, count, 1);
+        var delta = nn.functional.linear(hidden.view(batch, tokens, count * plan.Rank), up); // (B, L, out)
+        if (task is not TaskKind t)
+        {
+            return delta;
+        }
+
+        for (var s = 0; s < experts.Length; s++)
+        {
+            if (experts[s].TaskFactors(t) is { } factors)
+            {
+                delta = delta + (factors.Apply(rows) * (weights.select(1, s) * plan.TaskScale).view(-1, 1, 1));
+            }
+        }
+
+        return delta;
     }
 
     private Tensor ExpertUpdate(LoraExpert expert, Tensor x, TaskKind? task)

@@ -7,33 +7,29 @@ namespace RobuMTL.Figures;
 public static class AblationLadderFigure
 {
     /// <summary>
-    /// Reads the whole-model delta_m rows whose method names an <see cref="AblationStep"/>, averaged per step over
-    /// conditions, and draws them beside <see cref="PaperReference.AblationLadderDeltaM"/>. Steps that were not run
-    /// show no bar.
+    /// Draws, for every method named after an <see cref="AblationStep"/>, its <see cref="PooledDelta"/> against
+    /// <paramref name="baseline"/> over every scenario in <paramref name="table"/> (pass the single perturbations),
+    /// beside <see cref="PaperReference.AblationLadderDeltaM"/>. Steps that were not run show no bar.
     /// </summary>
-    /// <exception cref="ArgumentException">No row names an ablation step.</exception>
+    /// <exception cref="ArgumentException">No task row names an ablation step, or the baseline has no task rows.
+    /// </exception>
     public static GenericChart Build(
         EvaluationTable table,
         string measuredName = "This run",
-        string title = "Ablation ladder: Δm per added component")
+        string title = "Ablation ladder: Δm per added component",
+        string baseline = PaperClaims.Baseline)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var measured = new Dictionary<AblationStep, List<double>>();
-        foreach (var r in table.Records.Where(r => r.Metric == MetricKind.DeltaM && r.Task is null))
-        {
-            if (Enum.TryParse<AblationStep>(r.Method, out var step) && Enum.IsDefined(step))
-            {
-                (measured.TryGetValue(step, out var list) ? list : measured[step] = []).Add(r.Value);
-            }
-        }
-
-        if (measured.Count == 0)
+        var steps = Enum.GetValues<AblationStep>();
+        var measured = steps.ToDictionary(
+            step => step, step => PooledDelta.Of(table, step.ToString(), baseline, _ => true));
+        if (measured.Values.All(v => v is null))
         {
             var names = string.Join(", ", Enum.GetNames<AblationStep>());
-            throw new ArgumentException($"no delta_m row has a method named after an ablation step ({names})");
+            throw new ArgumentException(
+                $"no method named after an ablation step ({names}) has task rows next to baseline '{baseline}'");
         }
 
-        var steps = Enum.GetValues<AblationStep>();
         var labels = steps.Select(PaperReference.Label).ToList();
         var paperName = "Paper (PASCAL-Context, reported)";
         return GroupedBars.Chart(
@@ -43,9 +39,7 @@ public static class AblationLadderFigure
             (label, series) =>
             {
                 var step = steps[labels.IndexOf(label)];
-                return series == paperName
-                    ? PaperReference.AblationLadderDeltaM[step]
-                    : GroupedBars.Mean(measured.GetValueOrDefault(step) ?? []);
+                return series == paperName ? PaperReference.AblationLadderDeltaM[step] : measured[step];
             },
             v => FigureText.Signed(v),
             xTitle: "model variant (cumulative)",

@@ -7,48 +7,57 @@ namespace RobuMTL.Figures;
 public static class MixedWeatherStressFigure
 {
     /// <summary>
-    /// Reads whole-model delta_m rows of single and mixed scenarios; x is the number of stacked conditions, one line
-    /// per method and routing, averaged per count. A line is named by its routing when the table holds one method,
-    /// by the method when that method has one routing ("RobuMTL top-1"), else "method, routing".
+    /// One line per method of <paramref name="methods"/>: x is the number of conditions stacked on one image (1 for
+    /// the single perturbations), y the method's <see cref="PooledDelta"/> against <paramref name="baseline"/> over
+    /// the single and mixed scenarios with that many conditions. Pass the whole grid, baseline rows included.
     /// </summary>
-    /// <exception cref="ArgumentException">No row matches.</exception>
-    public static GenericChart Build(EvaluationTable table, string title = "Mixed-weather stress test")
+    /// <exception cref="ArgumentException">No method has task rows of single or mixed weather next to the
+    /// baseline's.</exception>
+    public static GenericChart Build(
+        EvaluationTable table,
+        IReadOnlyList<string> methods,
+        string title = "Mixed-weather stress test",
+        string baseline = PaperClaims.Baseline)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var rows = table.Records
-            .Where(r => r.Scenario is ScenarioKind.Single or ScenarioKind.Mixed)
-            .Where(r => r.Metric == MetricKind.DeltaM && r.Task is null)
+        ArgumentNullException.ThrowIfNull(methods);
+        var weather = table.Records
+            .Where(r => r.Scenario is ScenarioKind.Single or ScenarioKind.Mixed && r.Task is not null)
             .ToList();
-        if (rows.Count == 0)
+        var series = new List<Trace>();
+        foreach (var method in methods)
         {
-            throw new ArgumentException("the table has no whole-model delta_m rows of single or mixed weather");
+            var points = weather.Where(r => r.Method == method)
+                .Select(r => r.ConditionCount)
+                .Distinct()
+                .Order()
+                .Select(count => (X: (double)count, Y: PooledDelta.Of(table, method, baseline, r =>
+                    r.Scenario is ScenarioKind.Single or ScenarioKind.Mixed && r.ConditionCount == count)))
+                .Where(p => p.Y is not null)
+                .ToList();
+            if (points.Count > 0)
+            {
+                series.Add(LineSeries.Trace(
+                    method, [.. points.Select(p => p.X)], [.. points.Select(p => p.Y!.Value)],
+                    PlotlyParts.Color(series.Count)));
+            }
         }
 
-        var singleMethod = rows.Select(r => r.Method).Distinct().Count() == 1;
-        var routings = rows.GroupBy(r => r.Method).ToDictionary(g => g.Key, g => g.Select(r => r.RoutingLabel)
-            .Distinct().Count());
-        string Name(EvaluationRecord r) => singleMethod ? r.RoutingLabel
-            : routings[r.Method] == 1 ? r.Method
-            : $"{r.Method}, {r.RoutingLabel}";
-        var series = rows
-            .GroupBy(Name)
-            .Select((g, i) =>
-            {
-                var (x, y) = LineSeries.MeanByX(g.Select(r => ((double)r.ConditionCount, r.Value)));
-                return LineSeries.Trace(g.Key, x, y, PlotlyParts.Color(i));
-            })
-            .ToList();
+        if (series.Count == 0)
+        {
+            throw new ArgumentException(
+                $"none of [{string.Join(", ", methods)}] has task rows of single or mixed weather next to "
+                + $"baseline '{baseline}'");
+        }
 
         var layout = PlotlyParts.Layout(
             title,
-            width: singleMethod ? 1000 : 1240,
+            width: 1240,
             height: 620,
             ("xaxis", PlotlyParts.Axis("conditions stacked on one image (count)", ("dtick", 1))),
             ("yaxis", PlotlyParts.Axis(MetricKind.DeltaM.AxisTitle(), ("zeroline", true), ("zerolinewidth", 2))));
-        if (!singleMethod)
-        {
-            PlotlyParts.UseSideLegend(layout);
-        }
+        PlotlyParts.UseSideLegend(layout);
+
         return PlotlyParts.Chart(series, layout);
     }
 }

@@ -9,28 +9,31 @@ namespace RobuMTL.Figures;
 public static class RankScheduleFigure
 {
     /// <summary>
-    /// Pass the rows of the rank ablation only; each method names a schedule ("ranks 16-32-64-128"). Whole-model
-    /// delta_m rows are averaged per schedule and scenario; one bar series per scenario.
+    /// Pass the rank ablation's rows: every schedule (a method naming it, "ranks 16-32-64-128") and
+    /// <paramref name="baseline"/> under the same scenarios. Draws each schedule's <see cref="PooledDelta"/> against
+    /// the baseline per scenario kind; one bar series per scenario kind.
     /// </summary>
-    /// <exception cref="ArgumentException">The table holds no whole-model delta_m rows.</exception>
-    public static GenericChart Build(EvaluationTable table, string title = "LoRA rank schedule ablation")
+    /// <exception cref="ArgumentException">The table holds no task rows of a method other than the baseline.
+    /// </exception>
+    public static GenericChart Build(
+        EvaluationTable table,
+        string title = "LoRA rank schedule ablation",
+        string baseline = PaperClaims.Baseline)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var rows = table.Records.Where(r => r.Metric == MetricKind.DeltaM && r.Task is null).ToList();
-        if (rows.Count == 0)
+        var rows = table.Records.Where(r => r.Task is not null).ToList();
+        var schedules = rows.Select(r => r.Method).Where(m => m != baseline).Distinct().ToList();
+        if (schedules.Count == 0)
         {
-            throw new ArgumentException("the rank ablation table has no whole-model delta_m rows");
+            throw new ArgumentException($"the rank ablation table has no task rows besides baseline '{baseline}'");
         }
 
-        var schedules = rows.Select(r => r.Method).Distinct().ToList();
-        var scenarios = rows.Select(r => r.Scenario.ToString()).Distinct().ToList();
+        var kinds = rows.Select(r => r.Scenario).Distinct().ToList();
         return GroupedBars.Chart(
             title,
             schedules,
-            scenarios,
-            (schedule, scenario) => GroupedBars.Mean(rows
-                .Where(r => r.Method == schedule && r.Scenario.ToString() == scenario)
-                .Select(r => r.Value)),
+            kinds.Select(k => k.ToString()).ToList(),
+            (schedule, kind) => PooledDelta.Of(table, schedule, baseline, Enum.Parse<ScenarioKind>(kind)),
             v => FigureText.Signed(v),
             xTitle: "LoRA rank per Swin stage (1 → 4)",
             yTitle: MetricKind.DeltaM.AxisTitle());

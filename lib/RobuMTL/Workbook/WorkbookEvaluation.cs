@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using RobuMTL.Data;
 using RobuMTL.Evaluation;
+using RobuMTL.Figures;
 using RobuMTL.Metrics;
 using RobuMTL.Model;
 using RobuMTL.Tasks;
@@ -70,9 +71,11 @@ public sealed class WorkbookEvaluation
     /// The compared methods of notebook 07 and the <c>evaluate</c> verb, from the completed phases of
     /// <paramref name="training"/>: the baselines "MTL (clean)", "MTL (mixed weather)", "Shared LoRA"; "RobuMTL
     /// top-1", "RobuMTL top-6", "RobuMTL oracle", "RobuMTL+ top-1", "RobuMTL+ top-6"; and the ablation rungs named
-    /// after <see cref="Figures.AblationStep"/>: the clean expert alone, all experts weighted uniformly (our reading
-    /// of "+ other experts"), the selector's top-1, Top-K fusion over every expert, and RobuMTL+ with that fusion.
-    /// Methods share models: dispose the distinct <see cref="EvaluatedMethod.Model"/>s when done.
+    /// after <see cref="AblationStep"/>: the clean expert alone, all experts weighted uniformly (our reading
+    /// of "+ other experts"), the selector's top-1, Top-K fusion over every expert, and RobuMTL+ with that fusion,
+    /// each evaluated under the single perturbations only (where the ladder is read; the rungs that repeat a main
+    /// method cost nothing, the other two would otherwise run on every scenario). Methods share models: dispose the
+    /// distinct <see cref="EvaluatedMethod.Model"/>s when done.
     /// </summary>
     /// <exception cref="InvalidOperationException">A phase has not completed; the message names it.</exception>
     public static IReadOnlyList<EvaluatedMethod> StandardMethods(WorkbookTraining training)
@@ -84,6 +87,7 @@ public sealed class WorkbookEvaluation
         var robu = training.Assemble(ModelVariant.RobuMtl);
         var plus = training.Assemble(ModelVariant.RobuMtlPlus);
         var all = RoutingPolicy.TopK(robu.Config.Backbone.Conditions.Count);
+        const ScenarioKind Single = ScenarioKind.Single;
         return
         [
             new(StandardBaseline, clean, RoutingPolicy.Top1),
@@ -94,11 +98,11 @@ public sealed class WorkbookEvaluation
             new("RobuMTL oracle", robu, RoutingPolicy.Oracle),
             new("RobuMTL+ top-1", plus, RoutingPolicy.Top1),
             new($"RobuMTL+ top-{all.K}", plus, all),
-            new(nameof(Figures.AblationStep.CleanExpertOnly), robu, RoutingPolicy.Fixed(WeatherCondition.Clean)),
-            new(nameof(Figures.AblationStep.PlusOtherExperts), robu, RoutingPolicy.Uniform),
-            new(nameof(Figures.AblationStep.PlusSelector), robu, RoutingPolicy.Top1),
-            new(nameof(Figures.AblationStep.PlusFusion), robu, all),
-            new(nameof(Figures.AblationStep.PlusExpertSquads), plus, all),
+            new(nameof(AblationStep.CleanExpertOnly), robu, RoutingPolicy.Fixed(WeatherCondition.Clean), Single),
+            new(nameof(AblationStep.PlusOtherExperts), robu, RoutingPolicy.Uniform, Single),
+            new(nameof(AblationStep.PlusSelector), robu, RoutingPolicy.Top1, Single),
+            new(nameof(AblationStep.PlusFusion), robu, all, Single),
+            new(nameof(AblationStep.PlusExpertSquads), plus, all, Single),
         ];
     }
 
@@ -174,7 +178,8 @@ public sealed class WorkbookEvaluation
     }
 
     /// <summary>
-    /// Evaluates every method under every scenario. delta_m of each (method, scenario) is computed against
+    /// Evaluates every method under every scenario it applies to (<see cref="EvaluatedMethod.EvaluatesUnder"/>).
+    /// delta_m of each (method, scenario) is computed against
     /// <paramref name="baseline"/> (a method name in <paramref name="methods"/>) under the same scenario.
     /// </summary>
     public EvaluationTable RunGrid(
@@ -201,15 +206,22 @@ public sealed class WorkbookEvaluation
     }
 
     /// <summary>
-    /// Evaluates every method on one prepared scenario (an external folder, or one scenario of a grid) and returns
-    /// its rows, delta_m against <paramref name="baseline"/>. Methods that share a model and a routing policy (an
-    /// ablation rung and the method it names) are run once and their numbers reused.
+    /// Evaluates every method that applies to one prepared scenario (an external folder, or one scenario of a
+    /// grid) and returns its rows, delta_m against <paramref name="baseline"/>. Methods that share a model and a
+    /// routing policy (an ablation rung and the method it names) are run once and their numbers reused.
     /// </summary>
     public IReadOnlyList<EvaluationRecord> RunScenario(
         IReadOnlyList<EvaluatedMethod> methods, PreparedScenario data, string baseline)
     {
         var reference = methods.FirstOrDefault(m => m.Name == baseline) ?? throw new ArgumentException(
             $"Baseline '{baseline}' is not one of the methods [{string.Join(", ", methods.Select(m => m.Name))}].");
+        if (!reference.EvaluatesUnder(data.Scenario.Kind))
+        {
+            throw new ArgumentException(
+                $"Baseline '{baseline}' is evaluated only under {reference.OnlyUnder} scenarios, so it cannot be the "
+                + $"baseline of {data.Scenario}; give it OnlyUnder null.");
+        }
+
         var cache = new Dictionary<(RobuMtlModel, RoutingPolicy), ScenarioResult>();
         ScenarioResult ResultOf(EvaluatedMethod method)
         {
@@ -220,7 +232,10 @@ public sealed class WorkbookEvaluation
         }
 
         var baselineResult = ResultOf(reference);
-        return methods.SelectMany(m => Records(m, data.Scenario, ResultOf(m), baselineResult)).ToList();
+        return methods
+            .Where(m => m.EvaluatesUnder(data.Scenario.Kind))
+            .SelectMany(m => Records(m, data.Scenario, ResultOf(m), baselineResult))
+            .ToList();
     }
 
     /// <summary>The results rows of one method under one scenario.</summary>

@@ -30,7 +30,7 @@ public sealed class FigureBuilderTests
     [Fact]
     public void AblationLadderPairsMeasuredStepsWithThePapersNumbers()
     {
-        var table = SyntheticResults.Table().Where(r => r.Method != nameof(AblationStep.PlusExpertSquads));
+        var table = SyntheticResults.Ladder().Where(r => r.Method != nameof(AblationStep.PlusExpertSquads));
         var figure = FigureJson.Of(AblationLadderFigure.Build(table, measuredName: "synthetic"));
 
         Assert.Equal(["synthetic", "Paper (PASCAL-Context, reported)"], figure.TraceNames);
@@ -38,7 +38,8 @@ public sealed class FigureBuilderTests
             [-12.78, -7.25, -5.71, 1.5, 2.8],
             FigureJson.Numbers(figure.Traces[1].GetProperty("y")).Select(v => v!.Value));
         var measured = FigureJson.Numbers(figure.Traces[0].GetProperty("y"));
-        Assert.Equal([-14.0, -8.0, -6.5, 0.5, null], measured);
+        Assert.Equal([-14.0, -8.0, -6.5, 0.5], measured.Take(4).Select(v => Math.Round(v!.Value, 9)));
+        Assert.Null(measured[4]);
         Assert.Equal("+1.50", figure.Traces[1].GetProperty("text")[3].GetString());
     }
 
@@ -56,40 +57,35 @@ public sealed class FigureBuilderTests
 
         Assert.Equal(["Clean", "Single"], figure.TraceNames);
         Assert.Equal(4, figure.Traces[0].GetProperty("x").GetArrayLength());
+        Assert.Equal(
+            [1.0, 0, -1, -2],
+            FigureJson.Numbers(figure.Traces[0].GetProperty("y")).Select(v => Math.Round(v!.Value, 9)));
+        Assert.Equal(
+            [-3.0, -2.5, -2, -1.5],
+            FigureJson.Numbers(figure.Traces[1].GetProperty("y")).Select(v => Math.Round(v!.Value, 9)));
         Assert.Contains("LoRA rank", AxisTitle(figure, "xaxis"));
     }
 
     [Fact]
-    public void MixedStressDrawsOneLinePerRoutingOverTheConditionCount()
+    public void MixedStressDrawsOneLinePerMethodOverTheConditionCount()
     {
-        var table = SyntheticResults.Table().Where(r => r.Method == "RobuMTL");
-        var figure = FigureJson.Of(MixedWeatherStressFigure.Build(table));
+        string[] methods = ["RobuMTL top-1", "RobuMTL top-6", "RobuMTL oracle", "not evaluated"];
+        var figure = FigureJson.Of(MixedWeatherStressFigure.Build(SyntheticResults.Stress(), methods));
 
-        Assert.Equal(["no routing", "Top-1", "Top-6", "oracle"], figure.TraceNames);
-        var top6 = figure.Traces[2];
+        Assert.Equal(methods.Take(3), figure.TraceNames);
+        var top6 = figure.Traces[1];
         Assert.Equal([1.0, 2, 3, 4, 5], FigureJson.Numbers(top6.GetProperty("x")).Select(v => v!.Value));
-        Assert.Equal(-15.0, FigureJson.Numbers(top6.GetProperty("y"))[4]);
+        Assert.Equal(-15.0, FigureJson.Numbers(top6.GetProperty("y"))[4]!.Value, 9);
     }
 
     [Fact]
-    public void MixedStressNamesALineByItsMethodWhenTheMethodHasOneRouting()
+    public void MixedStressWithoutTheBaselineSaysSo()
     {
-        var table = new EvaluationTable();
-        foreach (var (method, routing) in new[]
-        {
-            ("RobuMTL top-1", RoutingKind.Top1), ("RobuMTL top-6", RoutingKind.TopK), ("RobuMTL", RoutingKind.Top1),
-            ("RobuMTL", RoutingKind.Oracle),
-        })
-        {
-            table.Add(new EvaluationRecord(
-                method, ScenarioKind.Mixed, "Rain+Fog", 3, null, routing, routing == RoutingKind.TopK ? 6 : 1, null,
-                MetricKind.DeltaM, 1));
-        }
+        var table = SyntheticResults.Stress().Where(r => r.Method != PaperClaims.Baseline);
 
-        var figure = FigureJson.Of(MixedWeatherStressFigure.Build(table));
+        var error = Assert.Throws<ArgumentException>(() => MixedWeatherStressFigure.Build(table, ["RobuMTL top-1"]));
 
-        Assert.Equal(["RobuMTL top-1", "RobuMTL top-6", "RobuMTL, Top-1", "RobuMTL, oracle"], figure.TraceNames);
-        Assert.Equal("v", figure.Layout.GetProperty("legend").GetProperty("orientation").GetString());
+        Assert.Contains("baseline 'MTL (clean)'", error.Message);
     }
 
     [Fact]

@@ -33,10 +33,11 @@ public sealed class FigurePreviewTests(ITestOutputHelper output)
         yield return ("selector-confusion", () => SelectorConfusionFigure.Build(SyntheticResults.Confusion()));
         yield return ("selector-tsne", () => SelectorEmbeddingFigure.Build(SyntheticResults.Features(60, 16, 4)));
         yield return ("task-metrics", () => TaskMetricsFigure.Build(table));
-        yield return ("ablation-ladder", () => AblationLadderFigure.Build(table, measuredName: "synthetic"));
+        yield return (
+            "ablation-ladder", () => AblationLadderFigure.Build(SyntheticResults.Ladder(), measuredName: "synthetic"));
         yield return ("rank-schedule", () => RankScheduleFigure.Build(SyntheticResults.RankAblation()));
         yield return ("mixed-weather-stress",
-            () => MixedWeatherStressFigure.Build(table.Where(r => r.Method == "RobuMTL")));
+            () => MixedWeatherStressFigure.Build(SyntheticResults.Stress(), ["RobuMTL top-1", "RobuMTL top-6"]));
         yield return ("severity-curves", () => SeverityCurvesFigure.Build(table));
         yield return ("spatial-mix", () => SpatialMixFigure.Build(table));
         yield return ("qualitative-grid", () => QualitativeGridFigure.Build(rows));

@@ -60,34 +60,58 @@ internal static class SyntheticResults
             table.Add(Row(method, ScenarioKind.Clean, "Clean", null, MetricKind.LatencyMs, 20 + (9 * m)));
         }
 
-        var routings = new[] { (RoutingKind.Top1, 1, 6.0), (RoutingKind.TopK, 6, 3.0), (RoutingKind.Oracle, 1, 2.0) };
-        foreach (var (routing, k, slope) in routings)
-        {
-            for (var count = 1; count <= 5; count++)
-            {
-                var conditions = EvaluationRecord.JoinConditions(Weather.Take(count));
-                table.Add(Row("RobuMTL", count == 1 ? ScenarioKind.Single : ScenarioKind.Mixed, conditions, null,
-                    MetricKind.DeltaM, -slope * count) with
-                { Routing = routing, TopK = k });
-            }
-        }
+        return table;
+    }
 
-        var ladder = new[] { -14.0, -8.0, -6.5, 0.5, 2.0 };
-        foreach (var step in Enum.GetValues<AblationStep>())
+    /// <summary>
+    /// Three routings of RobuMTL against the baseline's segmentation mIoU of 50 under 1 to 5 stacked conditions, at
+    /// delta_m -6, -3 and -2 (%) per condition (top-1, top-6, oracle).
+    /// </summary>
+    public static EvaluationTable Stress()
+    {
+        var table = new EvaluationTable();
+        for (var count = 1; count <= 5; count++)
         {
-            table.Add(Row(step.ToString(), ScenarioKind.Single, "Fog", null, MetricKind.DeltaM, ladder[(int)step]));
+            var kind = count == 1 ? ScenarioKind.Single : ScenarioKind.Mixed;
+            var conditions = EvaluationRecord.JoinConditions(Weather.Take(count));
+            table.Add(Segmentation(PaperClaims.Baseline, kind, conditions, 50));
+            (string Method, double Slope)[] routings =
+                [("RobuMTL top-1", 6.0), ("RobuMTL top-6", 3.0), ("RobuMTL oracle", 2.0)];
+            foreach (var (method, slope) in routings)
+            {
+                table.Add(Segmentation(method, kind, conditions, 50 * (1 - (slope * count / 100))));
+            }
         }
 
         return table;
     }
 
+    /// <summary>
+    /// The ablation steps' segmentation mIoU under Fog against the baseline's 50, at delta_m
+    /// -14, -8, -6.5, +0.5 and +2 (%).
+    /// </summary>
+    public static EvaluationTable Ladder()
+    {
+        var ladder = new[] { -14.0, -8.0, -6.5, 0.5, 2.0 };
+        var table = new EvaluationTable([Segmentation(PaperClaims.Baseline, ScenarioKind.Single, "Fog", 50)]);
+        foreach (var step in Enum.GetValues<AblationStep>())
+        {
+            table.Add(Segmentation(step.ToString(), ScenarioKind.Single, "Fog", 50 * (1 + (ladder[(int)step] / 100))));
+        }
+
+        return table;
+    }
+
+    /// <summary>Four schedules and the baseline; schedule i at delta_m 1 - i clean and -3 + i / 2 under Fog.</summary>
     public static EvaluationTable RankAblation() => new(
         new[] { "ranks 16-32-64-128", "ranks 64-64-64-64", "ranks 128-64-32-16", "ranks 8-16-32-64" }
             .SelectMany((schedule, i) => new[]
             {
-                Row(schedule, ScenarioKind.Clean, "Clean", null, MetricKind.DeltaM, 1.0 - i),
-                Row(schedule, ScenarioKind.Single, "Fog", null, MetricKind.DeltaM, -3.0 + (0.5 * i)),
-            }));
+                Segmentation(schedule, ScenarioKind.Clean, "Clean", 60 * (1 + ((1.0 - i) / 100))),
+                Segmentation(schedule, ScenarioKind.Single, "Fog", 40 * (1 + ((-3.0 + (0.5 * i)) / 100))),
+            })
+            .Prepend(Segmentation(PaperClaims.Baseline, ScenarioKind.Single, "Fog", 40))
+            .Prepend(Segmentation(PaperClaims.Baseline, ScenarioKind.Clean, "Clean", 60)));
 
     public static TrainingCurveTable Curves()
     {
@@ -160,6 +184,10 @@ internal static class SyntheticResults
 
     public static double Normal(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+
+    private static EvaluationRecord Segmentation(
+        string method, ScenarioKind scenario, string conditions, double value) =>
+        Row(method, scenario, conditions, TaskKind.SemanticSegmentation, MetricKind.MeanIoU, value);
 
     private static EvaluationRecord Row(
         string method, ScenarioKind scenario, string conditions, TaskKind? task, MetricKind metric, double value) =>
