@@ -66,7 +66,9 @@ public static class PooledDelta
                     + $"'{method}' has one; evaluate both methods on the same scenarios.");
     }
 
-    /// <summary>delta_m of <paramref name="method"/> against <paramref name="baseline"/> over one scenario kind.</summary>
+    /// <summary>
+    /// delta_m of <paramref name="method"/> against <paramref name="baseline"/> over the scenarios of one kind.
+    /// </summary>
     public static double? Of(EvaluationTable table, string method, string baseline, ScenarioKind kind) =>
         Of(table, method, baseline, r => r.Scenario == kind);
 
