@@ -158,6 +158,11 @@ public sealed partial class WorkbookVerb : ICliVerb
             environment[RunProfile.EnvironmentVariable] = kind.ToString().ToLowerInvariant();
         }
 
+        if (request.Output is not null)
+        {
+            environment[WorkbookPaths.FiguresVariable] = Path.Combine(request.Output.FullName, "figures");
+        }
+
         var profileName = request.Profile?.ToString().ToLowerInvariant()
             ?? Environment.GetEnvironmentVariable(RunProfile.EnvironmentVariable) ?? "quick (default)";
         AnsiConsole.MarkupLine(

@@ -5,10 +5,21 @@ namespace RobuMTL.Core;
 /// repository (override the root with <c>ROBUMTL_RUNS</c>), so each notebook finds what the previous one
 /// produced; generated datasets live under <c>data/generated/</c>. Both are git-ignored.
 /// </summary>
-public sealed record WorkbookPaths(string RepositoryRoot, string RunsRoot, string DataRoot)
+/// <param name="RepositoryRoot">The folder holding <see cref="RootMarker"/>.</param>
+/// <param name="RunsRoot">The runs folder (<see cref="RunsVariable"/>).</param>
+/// <param name="DataRoot">The data folder.</param>
+/// <param name="FiguresRoot">Where every profile's figures go instead (<see cref="FiguresVariable"/>); null for
+/// the default of <see cref="Figures"/>.</param>
+public sealed record WorkbookPaths(string RepositoryRoot, string RunsRoot, string DataRoot, string? FiguresRoot = null)
 {
     /// <summary>Environment variable that moves the runs folder (for example to a scratch disk).</summary>
     public const string RunsVariable = "ROBUMTL_RUNS";
+
+    /// <summary>
+    /// Environment variable that sends every profile's figures to one folder; the notebook runner sets it to
+    /// <c>&lt;output&gt;/figures</c> with <c>--output</c>, so a run into a scratch folder leaves <c>figures/</c> alone.
+    /// </summary>
+    public const string FiguresVariable = "ROBUMTL_FIGURES";
 
     /// <summary>The file that marks the repository root.</summary>
     public const string RootMarker = "RobuMTL.Notebooks.sln";
@@ -25,10 +36,12 @@ public sealed record WorkbookPaths(string RepositoryRoot, string RunsRoot, strin
             if (File.Exists(Path.Combine(dir.FullName, RootMarker)))
             {
                 var runs = Environment.GetEnvironmentVariable(RunsVariable);
+                var figures = Environment.GetEnvironmentVariable(FiguresVariable);
                 return new WorkbookPaths(
                     dir.FullName,
                     string.IsNullOrWhiteSpace(runs) ? Path.Combine(dir.FullName, "runs") : Path.GetFullPath(runs),
-                    Path.Combine(dir.FullName, "data"));
+                    Path.Combine(dir.FullName, "data"),
+                    string.IsNullOrWhiteSpace(figures) ? null : Path.GetFullPath(figures));
             }
         }
 
@@ -51,9 +64,10 @@ public sealed record WorkbookPaths(string RepositoryRoot, string RunsRoot, strin
     /// <summary>
     /// The folder that receives <paramref name="profile"/>'s regenerated figures: the repository's <c>figures/</c>
     /// for the quick and paper profiles, and <c>runs/smoke/figures</c> for the smoke profile, so a CI or test run
-    /// never overwrites the committed figures with numbers from a few seconds of training.
+    /// never overwrites the committed figures with numbers from a few seconds of training; <see cref="FiguresRoot"/>
+    /// for every profile when it is set.
     /// </summary>
-    public string Figures(RunProfile profile) => profile.Kind == ProfileKind.Smoke
+    public string Figures(RunProfile profile) => FiguresRoot ?? (profile.Kind == ProfileKind.Smoke
         ? Path.Combine(RunsRoot, "smoke", "figures")
-        : Path.Combine(RepositoryRoot, "figures");
+        : Path.Combine(RepositoryRoot, "figures"));
 }
