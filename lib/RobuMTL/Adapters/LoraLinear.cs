@@ -204,16 +204,11 @@ public sealed class LoraLinear : nn.Module
         var hidden = nn.functional.linear(rows, down).view(batch, tokens, count, plan.Rank); // (B, L, S, r)
         hidden = hidden * (weights * plan.Scale).view(batch, 1, count, 1);
         var delta = nn.functional.linear(hidden.view(batch, tokens, count * plan.Rank), up); // (B, L, out)
-        if (task is not TaskKind t)
-        {
-            return delta;
-        }
-
         for (var s = 0; s < experts.Length; s++)
         {
-            if (experts[s].TaskFactors(t) is { } factors)
+            if (TaskUpdate(experts[s], rows, task) is { } update)
             {
-                delta = delta + (factors.Apply(rows) * (weights.select(1, s) * plan.TaskScale).view(-1, 1, 1));
+                delta = delta + (update * weights.select(1, s).view(-1, 1, 1));
             }
         }
 
@@ -223,13 +218,19 @@ public sealed class LoraLinear : nn.Module
     private Tensor ExpertUpdate(LoraExpert expert, Tensor x, TaskKind? task)
     {
         var update = expert.shared.Apply(x) * plan.Scale;
-        var taskFactors = task is TaskKind t ? expert.TaskFactors(t) : null;
-        return taskFactors is null ? update : update + (taskFactors.Apply(x) * plan.TaskScale);
+        return TaskUpdate(expert, x, task) is { } taskUpdate ? update + taskUpdate : update;
     }
+
+    /// <summary>
+    /// <c>s_t * Bt At x</c> of <paramref name="expert"/>'s pair for <paramref name="task"/>; null for the shared
+    /// stream or where this layer has no pair for the task.
+    /// </summary>
+    private Tensor? TaskUpdate(LoraExpert expert, Tensor x, TaskKind? task) =>
+        task is TaskKind t && expert.TaskFactors(t) is { } factors ? factors.Apply(x) * plan.TaskScale : null;
 
     private Tensor AddMergedTaskUpdate(Tensor x, Tensor y, TaskKind? task)
     {
-        if (task is not TaskKind t || plan.Tasks.Count == 0)
+        if (task is null || plan.Tasks.Count == 0)
         {
             return y;
         }
@@ -237,10 +238,9 @@ public sealed class LoraLinear : nn.Module
         var dropped = training && plan.Dropout > 0 ? nn.functional.dropout(x, plan.Dropout, training: true) : x;
         for (var e = 0; e < order.Length; e++)
         {
-            var factors = order[e].TaskFactors(t);
-            if (mergedWeights![e] != 0 && factors is not null)
+            if (mergedWeights![e] != 0 && TaskUpdate(order[e], dropped, task) is { } update)
             {
-                y = y + (factors.Apply(dropped) * (plan.TaskScale * mergedWeights[e]));
+                y = y + (update * mergedWeights[e]);
             }
         }
 

@@ -144,14 +144,7 @@ public static class PaperClaims
             .GroupBy(r => r.Task!.Value)
             .ToDictionary(g => g.Key, g => g.Average(r => r.Value));
 
-        var clean = TaskMeans(ScenarioKind.Clean);
-        var weather = TaskMeans(ScenarioKind.Single);
-        var changes = weather
-            .Where(kv => clean.TryGetValue(kv.Key, out var c) && c != 0)
-            .Select(kv => (kv.Key.PrimaryMetric().LowerIsBetter() ? -100.0 : 100.0)
-                * (kv.Value - clean[kv.Key]) / clean[kv.Key])
-            .ToList();
-        return changes.Count == 0 ? null : changes.Average();
+        return PooledDelta.Between(TaskMeans(ScenarioKind.Single), TaskMeans(ScenarioKind.Clean));
     }
 
     /// <summary>

@@ -41,21 +41,10 @@ public static class PooledDelta
             return null;
         }
 
-        var changes = new List<double>();
-        foreach (var task in measured.GroupBy(r => r.Task!.Value))
-        {
-            var pairs = task.Select(r => (Value: r.Value, Reference: ReferenceOf(r))).ToList();
-            var pooledReference = pairs.Average(p => p.Reference);
-            if (pooledReference == 0)
-            {
-                continue;
-            }
-
-            var sign = task.Key.PrimaryMetric().LowerIsBetter() ? -1 : 1;
-            changes.Add(sign * 100 * (pairs.Average(p => p.Value) - pooledReference) / pooledReference);
-        }
-
-        return changes.Count == 0 ? null : changes.Average();
+        var tasks = measured.GroupBy(r => r.Task!.Value).ToList();
+        return Between(
+            tasks.ToDictionary(task => task.Key, task => task.Average(r => r.Value)),
+            tasks.ToDictionary(task => task.Key, task => task.Average(ReferenceOf)));
 
         double ReferenceOf(EvaluationRecord row) =>
             reference.TryGetValue((ScenarioOf(row), row.Task!.Value), out var value)
@@ -71,6 +60,25 @@ public static class PooledDelta
     /// </summary>
     public static double? Of(EvaluationTable table, string method, string baseline, ScenarioKind kind) =>
         Of(table, method, baseline, r => r.Scenario == kind);
+
+    /// <summary>
+    /// delta_m between two sets of per-task primary-metric means: over the tasks of <paramref name="means"/> that
+    /// <paramref name="reference"/> also holds with a value other than 0, the mean of each task's signed relative
+    /// change (percent, positive is better); null when no task qualifies. The last step of every <c>Of</c>, and
+    /// on its own the comparison of one method across two scenario kinds (its clean means against its weather ones).
+    /// </summary>
+    public static double? Between(
+        IReadOnlyDictionary<TaskKind, double> means, IReadOnlyDictionary<TaskKind, double> reference)
+    {
+        ArgumentNullException.ThrowIfNull(means);
+        ArgumentNullException.ThrowIfNull(reference);
+        var changes = means
+            .Where(kv => reference.TryGetValue(kv.Key, out var r) && r != 0)
+            .Select(kv => (kv.Key.PrimaryMetric().LowerIsBetter() ? -100.0 : 100.0)
+                * (kv.Value - reference[kv.Key]) / reference[kv.Key])
+            .ToList();
+        return changes.Count == 0 ? null : changes.Average();
+    }
 
     private static (ScenarioKind, string, int?, double?) ScenarioOf(EvaluationRecord row) =>
         (row.Scenario, row.Conditions, row.Severity, row.Strength);

@@ -22,7 +22,7 @@ public static class MixedWeatherStressFigure
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(methods);
         var weather = table.Records
-            .Where(r => r.Scenario is ScenarioKind.Single or ScenarioKind.Mixed && r.Task is not null)
+            .Where(r => IsWeather(r) && r.Task is not null)
             .ToList();
         var series = new List<Trace>();
         foreach (var method in methods)
@@ -31,8 +31,8 @@ public static class MixedWeatherStressFigure
                 .Select(r => r.ConditionCount)
                 .Distinct()
                 .Order()
-                .Select(count => (X: (double)count, Y: PooledDelta.Of(table, method, baseline, r =>
-                    r.Scenario is ScenarioKind.Single or ScenarioKind.Mixed && r.ConditionCount == count)))
+                .Select(count => (X: (double)count, Y: PooledDelta.Of(
+                    table, method, baseline, r => IsWeather(r) && r.ConditionCount == count)))
                 .Where(p => p.Y is not null)
                 .ToList();
             if (points.Count > 0)
@@ -60,4 +60,7 @@ public static class MixedWeatherStressFigure
 
         return PlotlyParts.Chart(series, layout);
     }
+
+    /// <summary>The scenarios the stress test reads: single perturbations and mixes (not clean, not spatial).</summary>
+    private static bool IsWeather(EvaluationRecord row) => row.Scenario is ScenarioKind.Single or ScenarioKind.Mixed;
 }

@@ -29,11 +29,12 @@ public static class RankScheduleFigure
         }
 
         var kinds = rows.Select(r => r.Scenario).Distinct().ToList();
+        var labels = kinds.Select(k => k.ToString()).ToList();
         return GroupedBars.Chart(
             title,
             schedules,
-            kinds.Select(k => k.ToString()).ToList(),
-            (schedule, kind) => PooledDelta.Of(table, schedule, baseline, Enum.Parse<ScenarioKind>(kind)),
+            labels,
+            (schedule, label) => PooledDelta.Of(table, schedule, baseline, kinds[labels.IndexOf(label)]),
             v => FigureText.Signed(v),
             xTitle: "LoRA rank per Swin stage (1 → 4)",
             yTitle: MetricKind.DeltaM.AxisTitle());

@@ -84,4 +84,27 @@ public sealed class PooledDeltaTests
 
         Assert.Contains("'B' has no Normals row under Single Rain (severity 3", error.Message);
     }
+
+    [Fact]
+    public void BetweenComparesTheTasksBothMapsHoldWithANonZeroReference()
+    {
+        var means = new Dictionary<TaskKind, double>
+        {
+            [TaskKind.SemanticSegmentation] = 30,
+            [TaskKind.Normals] = 30,
+            [TaskKind.Edges] = 5,
+            [TaskKind.Depth] = 2,
+        };
+        var reference = new Dictionary<TaskKind, double>
+        {
+            [TaskKind.SemanticSegmentation] = 40,
+            [TaskKind.Normals] = 20,
+            [TaskKind.Edges] = 0,
+        };
+
+        // Segmentation -25 %, normals error 30 against 20 is -50 % after the sign flip; edges (reference 0) and
+        // depth (no reference) are left out.
+        Assert.Equal(-37.5, PooledDelta.Between(means, reference)!.Value, 9);
+        Assert.Null(PooledDelta.Between(means, new Dictionary<TaskKind, double> { [TaskKind.Edges] = 0 }));
+    }
 }
