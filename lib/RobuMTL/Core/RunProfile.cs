@@ -88,7 +88,8 @@ public sealed record RunProfile(
         PretrainedWeights: null, ComputeBackend.Cpu, Threads: null, Seed: 7);
 
     /// <summary>
-    /// The whole workbook on a 2-core CPU in 14 to 20 minutes (machines of one kind differ), on generated scenes.
+    /// The whole workbook on generated scenes in 7 minutes on a 2-core CPU whose <c>bench-swin</c> step takes 1.4 s,
+    /// and in proportion to that step elsewhere (19.9 minutes at 3.9 s).
     /// The clean MTL that becomes the frozen backbone gets most of the budget (16 epochs: at 8, semantic
     /// segmentation stays near 29% mIoU and the human-parts head predicts background only); the selector is cheap
     /// (about 600 images/s) and gets 40. Only 48 validation scenes fit: evaluation runs every method under 36
