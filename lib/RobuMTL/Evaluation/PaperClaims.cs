@@ -138,13 +138,10 @@ public static class PaperClaims
     /// </summary>
     private static double? BaselineDegradation(EvaluationTable table)
     {
-        Dictionary<Tasks.TaskKind, double> TaskMeans(ScenarioKind kind) => table.Records
-            .Where(r => r.Method == Baseline && r.Scenario == kind)
-            .Where(r => r.Task is { } t && r.Metric == t.PrimaryMetric())
-            .GroupBy(r => r.Task!.Value)
-            .ToDictionary(g => g.Key, g => g.Average(r => r.Value));
+        Dictionary<Tasks.TaskKind, double> MeansUnder(ScenarioKind kind) =>
+            PooledDelta.TaskMeans(table.Records.Where(r => r.Method == Baseline && r.Scenario == kind));
 
-        return PooledDelta.Between(TaskMeans(ScenarioKind.Single), TaskMeans(ScenarioKind.Clean));
+        return PooledDelta.Between(MeansUnder(ScenarioKind.Single), MeansUnder(ScenarioKind.Clean));
     }
 
     /// <summary>

@@ -32,7 +32,7 @@ public static class PooledDelta
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(where);
-        var rows = table.Records.Where(r => r.Task is { } t && r.Metric == t.PrimaryMetric() && where(r)).ToList();
+        var rows = table.Records.Where(r => IsPrimary(r) && where(r)).ToList();
         var reference = rows.Where(r => r.Method == baseline)
             .GroupBy(r => (Scenario: ScenarioOf(r), Task: r.Task!.Value))
             .ToDictionary(g => g.Key, g => g.Average(r => r.Value));
@@ -63,6 +63,18 @@ public static class PooledDelta
         Of(table, method, baseline, r => r.Scenario == kind);
 
     /// <summary>
+    /// Each task's primary metric averaged over <paramref name="records"/> (rows of other metrics, and rows without
+    /// a task, are skipped): the means <see cref="Between"/> compares.
+    /// </summary>
+    public static Dictionary<TaskKind, double> TaskMeans(IEnumerable<EvaluationRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        return records.Where(IsPrimary)
+            .GroupBy(r => r.Task!.Value)
+            .ToDictionary(g => g.Key, g => g.Average(r => r.Value));
+    }
+
+    /// <summary>
     /// delta_m between two sets of per-task primary-metric means: over the tasks of <paramref name="means"/> that
     /// <paramref name="reference"/> also holds with a value other than 0, the mean of each task's signed relative
     /// change (percent, positive is better); null when no task qualifies. The last step of every <c>Of</c>, and
@@ -80,6 +92,8 @@ public static class PooledDelta
             .ToList();
         return changes.Count == 0 ? null : changes.Average();
     }
+
+    private static bool IsPrimary(EvaluationRecord row) => row.Task is { } t && row.Metric == t.PrimaryMetric();
 
     private static (ScenarioKind, string, int?, double?) ScenarioOf(EvaluationRecord row) =>
         (row.Scenario, row.Conditions, row.Severity, row.Strength);

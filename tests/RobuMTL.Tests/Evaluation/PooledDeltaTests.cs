@@ -86,6 +86,20 @@ public sealed class PooledDeltaTests
     }
 
     [Fact]
+    public void TaskMeansAveragesEachTasksPrimaryMetricAndSkipsOtherRows()
+    {
+        var records = Table().Records.Where(r => r.Method == "A" && r.Scenario == ScenarioKind.Single).ToList();
+        records.Add(new("A", ScenarioKind.Single, "Fog", 1, null, RoutingKind.None, null, TaskKind.Saliency,
+            MetricKind.MaxF, 80));
+
+        var means = PooledDelta.TaskMeans(records);
+
+        Assert.Equal([TaskKind.SemanticSegmentation, TaskKind.Normals], means.Keys.Order());
+        Assert.Equal(20, means[TaskKind.SemanticSegmentation], 9);
+        Assert.Equal(30, means[TaskKind.Normals], 9);
+    }
+
+    [Fact]
     public void BetweenComparesTheTasksBothMapsHoldWithANonZeroReference()
     {
         var means = new Dictionary<TaskKind, double>
